@@ -1,0 +1,13 @@
+//! `metacert-node`: the node of the MetaCert Protocol governance chain (Aura + GRANDPA, ParityDB).
+
+#![warn(missing_docs)]
+
+mod chain_spec;
+mod cli;
+mod command;
+mod rpc;
+mod service;
+
+fn main() -> sc_cli::Result<()> {
+	command::run()
+}

@@ -1,0 +1,23 @@
+//! The pallets benchmarked by `metacert-node benchmark pallet` (feature `runtime-benchmarks`).
+//!
+//! Every pallet of the runtime that has benchmarks is listed here; `scripts/weights.sh` runs them.
+
+use frame_benchmarking::define_benchmarks;
+pub use frame_benchmarking::{add_benchmark, list_benchmark, Benchmarking};
+pub use frame_system_benchmarking::{extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench};
+
+use crate::Runtime;
+
+impl frame_system_benchmarking::Config for Runtime {}
+
+define_benchmarks!(
+	[frame_system, SystemBench::<Runtime>]
+	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
+	[pallet_balances, Balances]
+	[pallet_timestamp, Timestamp]
+	[pallet_transaction_payment, TransactionPayment]
+	[pallet_preimage, Preimage]
+	[pallet_scheduler, Scheduler]
+);
+
+pub use crate::{Balances, Preimage, Scheduler, Timestamp, TransactionPayment};

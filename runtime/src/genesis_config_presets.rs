@@ -1,0 +1,119 @@
+//! Genesis presets: `development` (one authority, Alice) and `local_testnet` (Alice and Bob).
+//!
+//! Both endow the well-known development accounts. There is no sudo key: Root is reachable only
+//! through governance.
+
+use alloc::{vec, vec::Vec};
+use frame_support::build_struct_json_patch;
+use serde_json::Value;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_genesis_builder::{self, PresetId};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+
+use crate::{AccountId, Balance, BalancesConfig, RuntimeGenesisConfig, MTC};
+
+/// Balance given to each endowed development account: one million MTC.
+pub const ENDOWMENT: Balance = 1_000_000 * MTC;
+
+/// A genesis with the given authorities (Aura sr25519, GRANDPA ed25519) and endowed accounts.
+fn testnet_genesis(
+	initial_authorities: Vec<(AuraId, GrandpaId)>,
+	endowed_accounts: Vec<AccountId>,
+) -> Value {
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig {
+			balances: endowed_accounts.iter().cloned().map(|k| (k, ENDOWMENT)).collect::<Vec<_>>(),
+		},
+		aura: pallet_aura::GenesisConfig {
+			authorities: initial_authorities.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
+		},
+		grandpa: pallet_grandpa::GenesisConfig {
+			authorities: initial_authorities.iter().map(|x| (x.1.clone(), 1)).collect::<Vec<_>>(),
+		},
+	})
+}
+
+/// The authority keys of a development keyring member.
+fn authority(who: Sr25519Keyring) -> (AuraId, GrandpaId) {
+	let ed = match who {
+		Sr25519Keyring::Bob => Ed25519Keyring::Bob,
+		Sr25519Keyring::Charlie => Ed25519Keyring::Charlie,
+		_ => Ed25519Keyring::Alice,
+	};
+	(who.public().into(), ed.public().into())
+}
+
+/// The well-known development accounts (Alice ... Ferdie and their stashes).
+fn dev_accounts() -> Vec<AccountId> {
+	Sr25519Keyring::iter()
+		.filter(|k| k != &Sr25519Keyring::One && k != &Sr25519Keyring::Two)
+		.map(|k| k.to_account_id())
+		.collect()
+}
+
+/// The `development` preset: Alice alone authors and finalizes.
+pub fn development_config_genesis() -> Value {
+	testnet_genesis(vec![authority(Sr25519Keyring::Alice)], dev_accounts())
+}
+
+/// The `local_testnet` preset: Alice and Bob author and finalize together.
+pub fn local_config_genesis() -> Value {
+	testnet_genesis(
+		vec![authority(Sr25519Keyring::Alice), authority(Sr25519Keyring::Bob)],
+		dev_accounts(),
+	)
+}
+
+/// The JSON genesis patch of preset `id`, if it exists.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		_ => return None,
+	};
+	// Serializing a `serde_json::Value` cannot fail.
+	serde_json::to_vec(&patch).ok()
+}
+
+/// The names of the presets this runtime offers.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![
+		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
+		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+	]
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use crate::BuildStorage;
+
+	#[test]
+	fn presets_build_valid_genesis_works() {
+		for name in preset_names() {
+			let json = get_preset(&name).expect("listed preset exists");
+			let patch: Value = serde_json::from_slice(&json).expect("preset is JSON");
+			let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+			crate::tests::merge(&mut config, patch);
+			let config: RuntimeGenesisConfig = serde_json::from_value(config).expect("valid");
+			let storage = config.build_storage().expect("genesis builds");
+			assert!(!storage.top.is_empty());
+		}
+	}
+
+	#[test]
+	fn unknown_preset_fails() {
+		assert!(get_preset(&PresetId::from("no-such-preset")).is_none());
+	}
+
+	#[test]
+	fn local_testnet_has_two_authorities_works() {
+		let v = local_config_genesis();
+		assert_eq!(v["aura"]["authorities"].as_array().map(|a| a.len()), Some(2));
+		assert_eq!(v["grandpa"]["authorities"].as_array().map(|a| a.len()), Some(2));
+		let v = development_config_genesis();
+		assert_eq!(v["aura"]["authorities"].as_array().map(|a| a.len()), Some(1));
+	}
+
+}

@@ -1,0 +1,98 @@
+//! Runtime-level tests: the composition that wallets, the node and later pallets rely on.
+
+use frame_support::traits::{Get, PalletInfoAccess};
+use sp_runtime::BuildStorage;
+
+use crate::*;
+
+fn dev_externalities() -> sp_io::TestExternalities {
+	let json = genesis_config_presets::get_preset(&sp_genesis_builder::DEV_RUNTIME_PRESET.into())
+		.expect("development preset exists");
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serializes");
+	merge(&mut config, serde_json::from_slice(&json).expect("preset is JSON"));
+	let config: RuntimeGenesisConfig = serde_json::from_value(config).expect("valid genesis");
+	let mut ext: sp_io::TestExternalities = config.build_storage().expect("genesis builds").into();
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Recursive merge of a JSON patch (objects merge, anything else replaces).
+pub(crate) fn merge(a: &mut serde_json::Value, b: serde_json::Value) {
+	use serde_json::Value;
+	match (a, b) {
+		(Value::Object(a), Value::Object(b)) =>
+			for (k, v) in b {
+				merge(a.entry(k).or_insert(Value::Null), v);
+			},
+		(a, b) => *a = b,
+	}
+}
+
+#[test]
+fn pallet_indices_are_fixed_works() {
+	// These indices are part of every encoded call, event and storage key: never change them.
+	assert_eq!(<System as PalletInfoAccess>::index(), 0);
+	assert_eq!(<Timestamp as PalletInfoAccess>::index(), 1);
+	assert_eq!(<Aura as PalletInfoAccess>::index(), 2);
+	assert_eq!(<Grandpa as PalletInfoAccess>::index(), 3);
+	assert_eq!(<Balances as PalletInfoAccess>::index(), 4);
+	assert_eq!(<TransactionPayment as PalletInfoAccess>::index(), 5);
+	assert_eq!(<Preimage as PalletInfoAccess>::index(), 6);
+	assert_eq!(<Scheduler as PalletInfoAccess>::index(), 7);
+}
+
+#[test]
+fn no_sudo_pallet_works() {
+	let metadata = Runtime::metadata_at_version(15).expect("v15 metadata");
+	let bytes: &[u8] = &metadata;
+	// No pallet is named Sudo: nobody holds Root.
+	assert!(!bytes.windows(4).any(|w| w == b"Sudo"));
+	assert!(bytes.windows(8).any(|w| w == b"Balances"));
+}
+
+#[test]
+fn metadata_versions_include_v15_and_v16_works() {
+	let versions = Runtime::metadata_versions();
+	assert!(versions.contains(&14));
+	assert!(versions.contains(&15));
+	assert!(versions.contains(&16), "versions: {versions:?}");
+}
+
+#[test]
+fn token_constants_work() {
+	assert_eq!(MTC, 10u128.pow(TOKEN_DECIMALS as u32));
+	assert_eq!(TOKEN_SYMBOL, "MTC");
+	assert_eq!(
+		<Runtime as pallet_balances::Config>::ExistentialDeposit::get(),
+		EXISTENTIAL_DEPOSIT
+	);
+	assert_eq!(<Runtime as frame_system::Config>::SS58Prefix::get(), 42);
+}
+
+#[test]
+fn development_genesis_endows_accounts_works() {
+	dev_externalities().execute_with(|| {
+		let alice = sp_keyring::Sr25519Keyring::Alice.to_account_id();
+		assert_eq!(Balances::free_balance(&alice), genesis_config_presets::ENDOWMENT);
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
+		assert!(Balances::total_issuance() >= 2 * genesis_config_presets::ENDOWMENT);
+	});
+}
+
+#[test]
+fn transfer_keep_alive_in_runtime_works() {
+	dev_externalities().execute_with(|| {
+		let alice = sp_keyring::Sr25519Keyring::Alice.to_account_id();
+		let bob = sp_keyring::Sr25519Keyring::Bob.to_account_id();
+		let before = Balances::free_balance(&bob);
+		assert!(Balances::transfer_keep_alive(
+			RuntimeOrigin::signed(alice.clone()),
+			bob.clone().into(),
+			5 * MTC
+		)
+		.is_ok());
+		assert_eq!(Balances::free_balance(&bob), before + 5 * MTC);
+		// Nobody can reach Root with a signed origin (there is no sudo).
+		assert!(Balances::force_set_balance(RuntimeOrigin::signed(alice), bob.into(), 0).is_err());
+	});
+}

@@ -1,0 +1,121 @@
+// The dev chain as polkadot.js sees it: chain properties, metadata, block production and
+// finality, a transfer and a failing transfer.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+
+import { connect, startNode, waitFor } from '../lib/node.js';
+import { sendAndWait } from '../lib/tx.js';
+
+const MTC = 10n ** 12n;
+
+describe('dev chain (metacert-node --dev)', () => {
+  let node;
+  let api;
+  let alice;
+  let bob;
+
+  before(async () => {
+    await cryptoWaitReady();
+    node = await startNode({ name: 'dev', args: ['--dev', '--tmp'] });
+    api = await connect(node);
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    alice = keyring.addFromUri('//Alice');
+    bob = keyring.addFromUri('//Bob');
+  });
+
+  after(async () => {
+    if (api) await api.disconnect();
+    if (node) await node.stop();
+  });
+
+  test('serves the MTC chain properties (symbol, decimals, ss58)', async () => {
+    const props = await api.rpc.system.properties();
+    assert.equal(props.tokenSymbol.unwrap()[0].toString(), 'MTC');
+    assert.equal(props.tokenDecimals.unwrap()[0].toNumber(), 12);
+    assert.equal(props.ss58Format.unwrap().toNumber(), 42);
+    assert.equal(api.registry.chainDecimals[0], 12);
+    assert.deepEqual(api.registry.chainTokens, ['MTC']);
+    assert.equal(api.registry.chainSS58, 42);
+  });
+
+  test('serves metadata v15 or newer, with our pallets', async () => {
+    const versions = (await api.call.metadata.metadataVersions()).map((v) => v.toNumber());
+    assert.ok(versions.includes(15), `metadata versions ${versions}`);
+    assert.ok(versions.includes(16), `metadata versions ${versions}`);
+    assert.ok(api.runtimeMetadata.version >= 15, `client uses v${api.runtimeMetadata.version}`);
+    const v15 = await api.call.metadata.metadataAtVersion(15);
+    assert.ok(v15.isSome && v15.unwrap().length > 1000);
+    for (const pallet of ['system', 'timestamp', 'aura', 'grandpa', 'balances', 'transactionPayment', 'preimage', 'scheduler']) {
+      assert.ok(api.tx[pallet] || api.query[pallet], `pallet ${pallet} missing`);
+    }
+    assert.equal(api.tx.sudo, undefined, 'there must be no sudo');
+    const version = await api.rpc.state.getRuntimeVersion();
+    assert.equal(version.specName.toString(), 'metacert');
+  });
+
+  test('produces and finalizes blocks', async () => {
+    await waitFor('block #3 finalized', async () => {
+      const head = await api.rpc.chain.getFinalizedHead();
+      const header = await api.rpc.chain.getHeader(head);
+      return header.number.toNumber() >= 3;
+    });
+    const best = (await api.rpc.chain.getHeader()).number.toNumber();
+    assert.ok(best >= 3);
+  });
+
+  test('transferKeepAlive from Alice to Bob is in a block and derive.balances.all shows it', async () => {
+    const amount = 12_345n * MTC;
+    const aliceBefore = await api.derive.balances.all(alice.address);
+    const bobBefore = await api.derive.balances.all(bob.address);
+
+    const tx = api.tx.balances.transferKeepAlive(bob.address, amount);
+    const info = await tx.paymentInfo(alice);
+    const { blockHash, events, dispatchError } = await sendAndWait(api, tx, alice);
+    assert.equal(dispatchError, null);
+    assert.ok(blockHash.startsWith('0x'));
+    const transfer = events.find(({ event }) => api.events.balances.Transfer.is(event));
+    assert.ok(transfer, 'Transfer event');
+    assert.equal(transfer.event.data.from.toString(), alice.address);
+    assert.equal(transfer.event.data.to.toString(), bob.address);
+    assert.equal(transfer.event.data.amount.toBigInt(), amount);
+    const feePaid = events.find(({ event }) => api.events.transactionPayment.TransactionFeePaid.is(event));
+    assert.ok(feePaid, 'TransactionFeePaid event');
+    const fee = feePaid.event.data.actualFee.toBigInt();
+    assert.ok(fee > 0n && fee <= info.partialFee.toBigInt());
+
+    const apiAt = await api.at(blockHash);
+    const bobAt = await apiAt.query.system.account(bob.address);
+    assert.equal(bobAt.data.free.toBigInt(), bobBefore.freeBalance.toBigInt() + amount);
+
+    const aliceAfter = await api.derive.balances.all(alice.address);
+    const bobAfter = await api.derive.balances.all(bob.address);
+    assert.equal(bobAfter.freeBalance.toBigInt(), bobBefore.freeBalance.toBigInt() + amount);
+    assert.equal(aliceAfter.freeBalance.toBigInt(), aliceBefore.freeBalance.toBigInt() - amount - fee);
+    assert.equal(bobAfter.transferable.toBigInt(), bobAfter.freeBalance.toBigInt() - bobAfter.frozenBalance.toBigInt());
+  });
+
+  test('a transfer of more than the balance fails with a decoded error and moves nothing', async () => {
+    const bobBefore = (await api.query.system.account(bob.address)).data.free.toBigInt();
+    const aliceBefore = (await api.query.system.account(alice.address)).data.free.toBigInt();
+    const tooMuch = aliceBefore * 2n;
+
+    const { events, dispatchError } = await sendAndWait(
+      api, api.tx.balances.transferAllowDeath(bob.address, tooMuch), alice);
+    // pallet-balances reports an overdraft through the fungible traits as TokenError::FundsUnavailable.
+    assert.equal(dispatchError, 'Token.FundsUnavailable');
+    assert.ok(events.some(({ event }) => api.events.system.ExtrinsicFailed.is(event)));
+    assert.ok(!events.some(({ event }) => api.events.balances.Transfer.is(event)));
+    const bobAfter = (await api.query.system.account(bob.address)).data.free.toBigInt();
+    assert.equal(bobAfter, bobBefore);
+
+    // Burning more than the balance is refused by the pallet itself: a module error.
+    const burn = await sendAndWait(api, api.tx.balances.burn(tooMuch, true), alice);
+    assert.match(burn.dispatchError, /^balances\.[A-Za-z]+$/);
+    const aliceAfter = (await api.query.system.account(alice.address)).data.free.toBigInt();
+    assert.ok(aliceAfter < aliceBefore && aliceBefore - aliceAfter < MTC, 'only the fees were paid');
+  });
+});

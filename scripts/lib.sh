@@ -1,0 +1,19 @@
+# Shared settings of the scripts (sourced, not run).
+
+# The repository root.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# Build output lives outside the clone so that fresh clones (and CI) reuse it.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/metacert/target}"
+# The node binary that `cargo build --release -p metacert-node` produces.
+NODE_BIN="$CARGO_TARGET_DIR/release/metacert-node"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf '\033[31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+# Builds the release node, or stops with a clear message.
+build_node() {
+	say "building metacert-node (release) into $CARGO_TARGET_DIR; a cold build takes about 25 minutes on 2 cores"
+	(cd "$ROOT" && cargo build --release --locked -p metacert-node "$@") ||
+		die "the release build of metacert-node failed (see the cargo output above)"
+	[ -x "$NODE_BIN" ] || die "the build succeeded but $NODE_BIN is missing"
+}
