@@ -2,7 +2,7 @@
 # Installs what a fresh Debian machine lacks to build and test the chain. Idempotent: it only
 # installs what is missing and says what it does.
 #   - Debian packages: protobuf-compiler (libp2p), build-essential, pkg-config, git, curl, nodejs/npm
-#   - the wasm target and rust-src component of the active Rust toolchain (the runtime's wasm build)
+#   - the wasm targets and the rust-src component of the active Rust toolchain (the runtime's wasm build)
 #   - the npm packages of the end-to-end suite, from its committed lockfile (npm ci)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -31,11 +31,13 @@ fi
 # Rust: wasm target and rust-src for the runtime (automatic toolchain install may be off).
 cd "$ROOT"
 toolchain="$(rustup show active-toolchain | cut -d' ' -f1)"
-if ! rustup target list --installed --toolchain "$toolchain" | grep -qx wasm32-unknown-unknown; then
-	say "adding the wasm32-unknown-unknown target to $toolchain"
-	rustup target add --toolchain "$toolchain" wasm32-unknown-unknown ||
-		die "rustup target add wasm32-unknown-unknown failed"
-fi
+# The wasm builder uses wasm32v1-none (Rust >= 1.84); wasm32-unknown-unknown is the fallback.
+for target in wasm32v1-none wasm32-unknown-unknown; do
+	if ! rustup target list --installed --toolchain "$toolchain" | grep -qx "$target"; then
+		say "adding the $target target to $toolchain"
+		rustup target add --toolchain "$toolchain" "$target" || die "rustup target add $target failed"
+	fi
+done
 if ! rustup component list --installed --toolchain "$toolchain" | grep -q '^rust-src'; then
 	say "adding the rust-src component to $toolchain"
 	rustup component add --toolchain "$toolchain" rust-src || die "rustup component add rust-src failed"

@@ -4,7 +4,9 @@
 
 use frame_benchmarking::define_benchmarks;
 pub use frame_benchmarking::{add_benchmark, list_benchmark, Benchmarking};
-pub use frame_system_benchmarking::{extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench};
+pub use frame_system_benchmarking::{
+	extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
+};
 
 use crate::Runtime;
 

@@ -115,5 +115,4 @@ mod tests {
 		let v = development_config_genesis();
 		assert_eq!(v["aura"]["authorities"].as_array().map(|a| a.len()), Some(1));
 	}
-
 }

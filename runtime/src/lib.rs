@@ -19,6 +19,8 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 extern crate alloc;
 
+use alloc::vec::Vec;
+
 pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
@@ -32,8 +34,6 @@ use sp_runtime::{
 	traits::{BlakeTwo256, IdentifyAccount, Verify},
 	MultiAddress, MultiSignature,
 };
-#[cfg(feature = "std")]
-use sp_version::NativeVersion;
 use sp_version::RuntimeVersion;
 
 pub use frame_system::Call as SystemCall;
@@ -117,12 +117,6 @@ pub const MICRO_MTC: Balance = MTC / 1_000_000;
 
 /// The existential deposit: the least balance an account must hold to exist.
 pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_MTC;
-
-/// The version information used to identify this runtime when compiled natively.
-#[cfg(feature = "std")]
-pub fn native_version() -> NativeVersion {
-	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
-}
 
 /// The signature type of transactions (and of signed vote messages): sr25519, ed25519 or ecdsa.
 pub type Signature = MultiSignature;

@@ -20,10 +20,11 @@ fn dev_externalities() -> sp_io::TestExternalities {
 pub(crate) fn merge(a: &mut serde_json::Value, b: serde_json::Value) {
 	use serde_json::Value;
 	match (a, b) {
-		(Value::Object(a), Value::Object(b)) =>
+		(Value::Object(a), Value::Object(b)) => {
 			for (k, v) in b {
 				merge(a.entry(k).or_insert(Value::Null), v);
-			},
+			}
+		},
 		(a, b) => *a = b,
 	}
 }
