@@ -30,11 +30,11 @@ trap stop EXIT
 trap 'exit 0' INT TERM
 
 "$NODE_BIN" --chain local --alice --validator --base-path "$BASE/alice" --node-key "$ALICE_KEY" \
-	--port 30333 --rpc-port 9944 --listen-addr /ip4/127.0.0.1/tcp/30333 --no-mdns "$@" \
+	--rpc-port 9944 --listen-addr /ip4/127.0.0.1/tcp/30333 --no-mdns "$@" \
 	>"$BASE/alice.log" 2>&1 &
 pids+=($!)
 "$NODE_BIN" --chain local --bob --validator --base-path "$BASE/bob" --node-key "$BOB_KEY" \
-	--port 30334 --rpc-port 9945 --listen-addr /ip4/127.0.0.1/tcp/30334 --no-mdns \
+	--rpc-port 9945 --listen-addr /ip4/127.0.0.1/tcp/30334 --no-mdns \
 	--bootnodes "/ip4/127.0.0.1/tcp/30333/p2p/$ALICE_PEER" "$@" \
 	>"$BASE/bob.log" 2>&1 &
 pids+=($!)

@@ -64,7 +64,7 @@ fn token_constants_work() {
 	assert_eq!(MTC, 10u128.pow(TOKEN_DECIMALS as u32));
 	assert_eq!(TOKEN_SYMBOL, "MTC");
 	assert_eq!(
-		<Runtime as pallet_balances::Config>::ExistentialDeposit::get(),
+		<<Runtime as pallet_balances::Config>::ExistentialDeposit as Get<Balance>>::get(),
 		EXISTENTIAL_DEPOSIT
 	);
 	assert_eq!(<Runtime as frame_system::Config>::SS58Prefix::get(), 42);

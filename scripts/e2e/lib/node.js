@@ -1,6 +1,7 @@
 // Starts and stops real metacert-node processes for the end-to-end tests.
 //
-// Every node is started on free loopback ports with a temporary base path, its output goes to a
+// Every node is started on free loopback ports with its own temporary base path (removed when
+// it stops, so `--tmp` is not needed), its output goes to a
 // log file (printed when a start fails), and it is always killed: by `stop()`, by the test's
 // `after` hook, and, as a last resort, when this process exits.
 
@@ -69,11 +70,15 @@ export function peerIdOf(nodeKeyHex, dir) {
 }
 
 /**
- * Starts a node with `args` (plus free RPC/p2p ports and a temporary base path) and waits until
+ * Starts a node with `args` (plus free RPC/p2p ports and a temporary base path, so `args` must
+ * not contain `--tmp` or `--base-path`) and waits until
  * its RPC answers. Returns { rpcPort, p2pPort, wsUrl, logFile, child, stop() }.
  */
 export async function startNode({ name = 'node', args = ['--dev'], p2pPort, timeoutMs = 120_000 } = {}) {
   const bin = nodeBinary();
+  if (args.includes('--tmp') || args.includes('--base-path')) {
+    throw new Error('startNode gives every node its own temporary --base-path: do not pass --tmp/--base-path');
+  }
   const dir = mkdtempSync(join(tmpdir(), `metacert-e2e-${name}-`));
   const rpcPort = await freePort();
   p2pPort = p2pPort ?? await freePort();
@@ -83,7 +88,6 @@ export async function startNode({ name = 'node', args = ['--dev'], p2pPort, time
     ...args,
     '--base-path', join(dir, 'base'),
     '--rpc-port', String(rpcPort),
-    '--port', String(p2pPort),
     '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
     '--no-prometheus',
     '--no-telemetry',
