@@ -15,6 +15,13 @@ say "Rust tests of the workspace (cargo test --release --workspace); a cold buil
 cargo test --release --locked --workspace || die "Rust tests failed (see the cargo output above)"
 [ -x "$NODE_BIN" ] || die "cargo test did not produce $NODE_BIN"
 
+say "benchmarks of our pallets, each run once as a test (--features runtime-benchmarks)"
+for pallet in "$ROOT"/pallets/*/; do
+	name="$(basename "$pallet")"
+	cargo test --release --locked -p "pallet-$name" --features runtime-benchmarks --lib benchmarking ||
+		die "benchmark tests of pallet-$name failed"
+done
+
 say "end-to-end suite against $NODE_BIN"
 export METACERT_NODE="$NODE_BIN"
 # The suite runs in its own process group; whatever happens, the group (and every node it

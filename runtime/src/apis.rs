@@ -1,6 +1,7 @@
 //! The runtime APIs the node and clients call: the standard set of an Aura + GRANDPA chain
 //! (core, metadata v14-v16, block building, transaction pool, offchain workers, consensus,
-//! session keys, nonces, fees, genesis presets) plus benchmarking and try-runtime behind their
+//! session keys, nonces, fees, genesis presets), the token's `TokenApi` (voting power at a block),
+//! plus benchmarking and try-runtime behind their
 //! features.
 
 use alloc::vec::Vec;
@@ -20,8 +21,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	AccountId, Aura, Balance, Balances, Block, BlockNumber, Executive, Grandpa, InherentDataExt,
+	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
+	VERSION,
 };
 
 impl_runtime_apis! {
@@ -198,6 +200,21 @@ impl_runtime_apis! {
 		}
 		fn query_length_to_fee(length: u32) -> Balance {
 			TransactionPayment::length_to_fee(length)
+		}
+	}
+
+	impl pallet_token::runtime_api::TokenApi<Block, AccountId, BlockNumber, Balance> for Runtime {
+		fn voting_power_at(who: AccountId, at: BlockNumber) -> Balance {
+			Balances::voting_power_at(&who, at)
+		}
+		fn current_voting_power(who: AccountId) -> Balance {
+			Balances::current_voting_power(&who)
+		}
+		fn total_supply_at(at: BlockNumber) -> Balance {
+			Balances::total_supply_at(at)
+		}
+		fn delegate_of(who: AccountId) -> Option<AccountId> {
+			Balances::delegate_of(&who)
 		}
 	}
 

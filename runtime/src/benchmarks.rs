@@ -15,7 +15,7 @@ impl frame_system_benchmarking::Config for Runtime {}
 define_benchmarks!(
 	[frame_system, SystemBench::<Runtime>]
 	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
-	[pallet_balances, Balances]
+	[pallet_token, Balances]
 	[pallet_timestamp, Timestamp]
 	[pallet_transaction_payment, TransactionPayment]
 	[pallet_preimage, Preimage]

@@ -37,8 +37,8 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 pub use frame_system::Call as SystemCall;
-pub use pallet_balances::Call as BalancesCall;
 pub use pallet_timestamp::Call as TimestampCall;
+pub use pallet_token::Call as BalancesCall;
 #[cfg(any(feature = "std", test))]
 pub use sp_runtime::BuildStorage;
 
@@ -77,7 +77,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("metacert"),
 	impl_name: alloc::borrow::Cow::Borrowed("metacert-node"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -223,9 +223,9 @@ mod runtime {
 	#[runtime::pallet_index(3)]
 	pub type Grandpa = pallet_grandpa;
 
-	/// The MTC token. pallet-balances until pallet-token replaces it under the same name.
+	/// The MTC token (pallet-token), under pallet-balances' name so wallets work unchanged.
 	#[runtime::pallet_index(4)]
-	pub type Balances = pallet_balances;
+	pub type Balances = pallet_token;
 
 	/// Transaction fees, paid in MTC.
 	#[runtime::pallet_index(5)]

@@ -43,6 +43,20 @@ fn pallet_indices_are_fixed_works() {
 }
 
 #[test]
+fn token_invariants_hold_after_activity_works() {
+	dev_externalities().execute_with(|| {
+		let alice = sp_keyring::Sr25519Keyring::Alice.to_account_id();
+		let bob = sp_keyring::Sr25519Keyring::Bob.to_account_id();
+		System::set_block_number(2);
+		assert!(
+			Balances::delegate(RuntimeOrigin::signed(alice.clone()), bob.clone().into()).is_ok()
+		);
+		assert_eq!(Balances::current_voting_power(&bob), 2 * genesis_config_presets::ENDOWMENT);
+		Balances::do_try_state().expect("pallet-token invariants hold");
+	});
+}
+
+#[test]
 fn no_sudo_pallet_works() {
 	let metadata = Runtime::metadata_at_version(15).expect("v15 metadata");
 	let bytes: &[u8] = &metadata;
@@ -64,7 +78,7 @@ fn token_constants_work() {
 	assert_eq!(MTC, 10u128.pow(TOKEN_DECIMALS as u32));
 	assert_eq!(TOKEN_SYMBOL, "MTC");
 	assert_eq!(
-		<<Runtime as pallet_balances::Config>::ExistentialDeposit as Get<Balance>>::get(),
+		<<Runtime as pallet_token::Config>::ExistentialDeposit as Get<Balance>>::get(),
 		EXISTENTIAL_DEPOSIT
 	);
 	assert_eq!(<Runtime as frame_system::Config>::SS58Prefix::get(), 42);
@@ -77,6 +91,9 @@ fn development_genesis_endows_accounts_works() {
 		assert_eq!(Balances::free_balance(&alice), genesis_config_presets::ENDOWMENT);
 		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
 		assert!(Balances::total_issuance() >= 2 * genesis_config_presets::ENDOWMENT);
+		// Genesis balances are voting power from block 0 on.
+		assert_eq!(Balances::voting_power_at(&alice, 0), genesis_config_presets::ENDOWMENT);
+		assert_eq!(Balances::total_supply_at(0), Balances::total_issuance());
 	});
 }
 
@@ -93,6 +110,8 @@ fn transfer_keep_alive_in_runtime_works() {
 		)
 		.is_ok());
 		assert_eq!(Balances::free_balance(&bob), before + 5 * MTC);
+		assert_eq!(Balances::voting_power_at(&bob, 1), before + 5 * MTC);
+		assert_eq!(Balances::voting_power_at(&bob, 0), before);
 		// Nobody can reach Root with a signed origin (there is no sudo).
 		assert!(Balances::force_set_balance(RuntimeOrigin::signed(alice), bob.into(), 0).is_err());
 	});

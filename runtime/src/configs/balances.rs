@@ -1,40 +1,53 @@
-//! `Balances`: the MTC token. This is pallet-balances until pallet-token replaces it under the
-//! same name and pallet index, so that wallets and polkadot.js keep working unchanged.
+//! `Balances`: the MTC token, pallet-token, under the name and pallet index pallet-balances
+//! would have, so that wallets and polkadot.js keep working unchanged.
 
-use frame_support::traits::{ConstU128, ConstU32, VariantCountOf};
+use frame_support::{parameter_types, traits::ConstU32};
 
 use crate::{
-	Balance, Runtime, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, System,
+	Balance, BlockNumber, Runtime, RuntimeFreezeReason, RuntimeHoldReason, System, DAYS,
 	EXISTENTIAL_DEPOSIT,
 };
 
-impl pallet_balances::Config for Runtime {
-	/// The overarching event type.
-	type RuntimeEvent = RuntimeEvent;
+/// How far back voting power must stay exactly readable until governance supplies the oldest
+/// snapshot of an open proposal: 30 days.
+pub const VOTING_HISTORY_WINDOW: BlockNumber = 30 * DAYS;
+
+parameter_types! {
+	/// The existential deposit.
+	pub const ExistentialDeposit: Balance = EXISTENTIAL_DEPOSIT;
+}
+
+/// The oldest block whose voting power must stay exactly readable.
+pub struct HistoryHorizon;
+impl frame_support::traits::Get<BlockNumber> for HistoryHorizon {
+	fn get() -> BlockNumber {
+		System::block_number().saturating_sub(VOTING_HISTORY_WINDOW)
+	}
+}
+
+impl pallet_token::Config for Runtime {
 	/// Holds (e.g. preimage deposits) are keyed by the runtime's hold reasons.
 	type RuntimeHoldReason = RuntimeHoldReason;
 	/// Freezes are keyed by the runtime's freeze reasons.
 	type RuntimeFreezeReason = RuntimeFreezeReason;
-	/// Reference weights of pallet-balances (until our own benchmarks replace them).
-	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
 	/// Balances in plancks (10^-12 MTC).
 	type Balance = Balance;
-	/// Dust (balances below the existential deposit) is burnt.
+	/// The least balance an account may hold: 0.001 MTC.
+	type ExistentialDeposit = ExistentialDeposit;
+	/// Dust is burnt.
 	type DustRemoval = ();
-	/// The least balance an account may hold.
-	type ExistentialDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
 	/// Account data lives in `System::Account`.
 	type AccountStore = System;
-	/// Legacy named reserves are not used.
-	type ReserveIdentifier = [u8; 8];
-	/// Freezes are identified by freeze reason.
-	type FreezeIdentifier = RuntimeFreezeReason;
-	/// Legacy locks per account.
-	type MaxLocks = ConstU32<50>;
-	/// Legacy named reserves per account.
-	type MaxReserves = ConstU32<50>;
-	/// One freeze per freeze reason.
-	type MaxFreezes = VariantCountOf<RuntimeFreezeReason>;
-	/// Nothing to do after a hold is slashed.
-	type DoneSlashHandler = ();
+	/// Exact voting power for the last 30 days (see [`VOTING_HISTORY_WINDOW`]).
+	type HistoryHorizon = HistoryHorizon;
+	/// One freeze per freeze reason (and room for future ones).
+	type MaxFreezes = ConstU32<8>;
+	/// One hold per hold reason (and room for future ones).
+	type MaxHolds = ConstU32<8>;
+	/// Voting-power checkpoints per account within the window before coarsening.
+	type MaxCheckpoints = ConstU32<64>;
+	/// One supply checkpoint per block over the whole window.
+	type MaxSupplyCheckpoints = ConstU32<{ VOTING_HISTORY_WINDOW + 100 }>;
+	/// Weights of pallet-token.
+	type WeightInfo = ();
 }

@@ -6,6 +6,7 @@
 mod aura;
 mod balances;
 mod grandpa;
+pub mod legacy_currency;
 mod preimage;
 mod scheduler;
 mod system;

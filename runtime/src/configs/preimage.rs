@@ -25,8 +25,9 @@ impl pallet_preimage::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	/// Reference weights of pallet-preimage.
 	type WeightInfo = pallet_preimage::weights::SubstrateWeight<Runtime>;
-	/// Legacy deposits (only for preimages noted before holds existed; none on this chain).
-	type Currency = Balances;
+	/// Legacy reserved deposits exist only for preimages noted before holds existed, which this
+	/// chain never had: deposits are holds (see `Consideration`), legacy reserves are refused.
+	type Currency = super::legacy_currency::NoLegacyReserves;
 	/// Only Root (that is, governance) may note or unnote a preimage on someone's behalf.
 	type ManagerOrigin = EnsureRoot<crate::AccountId>;
 	/// A deposit of `base + bytes x byte deposit`, held from the account that notes it.

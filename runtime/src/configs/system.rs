@@ -72,7 +72,7 @@ impl frame_system::Config for Runtime {
 	type Version = Version;
 	/// Balances live in `System::Account` in the `AccountData { free, reserved, frozen, flags }`
 	/// shape that polkadot.js and wallets read.
-	type AccountData = pallet_balances::AccountData<Balance>;
+	type AccountData = pallet_token::AccountData<Balance>;
 	/// Address prefix 42.
 	type SS58Prefix = SS58Prefix;
 	/// At most 16 consumer references per account (holds, freezes, ...).

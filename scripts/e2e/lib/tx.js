@@ -1,14 +1,14 @@
 // Submitting extrinsics and decoding their outcome the way a wallet does.
 
 /**
- * Signs and sends `tx` from `signer`, resolves when it is in a block with
+ * Signs and sends `tx` from `signer` (with signer `options` such as { mode, metadataHash }), resolves when it is in a block with
  * { blockHash, events, dispatchError } where `dispatchError` is decoded to a readable string
  * ("balances.InsufficientBalance", "Token.FundsUnavailable", ...) or null on success.
  */
-export function sendAndWait(api, tx, signer) {
+export function sendAndWait(api, tx, signer, options = {}) {
   return new Promise((resolve, reject) => {
     let unsub = null;
-    tx.signAndSend(signer, (result) => {
+    tx.signAndSend(signer, options, (result) => {
       const { status, events, dispatchError } = result;
       if (status.isInBlock) {
         if (unsub) unsub();

@@ -4,7 +4,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
+import { merkleizeMetadata } from '@polkadot-api/merkleize-metadata';
 import { Keyring } from '@polkadot/keyring';
+import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
 import { connect, startNode, waitFor } from '../lib/node.js';
@@ -55,6 +57,27 @@ describe('dev chain (metacert-node --dev)', () => {
     assert.equal(api.tx.sudo, undefined, 'there must be no sudo');
     const version = await api.rpc.state.getRuntimeVersion();
     assert.equal(version.specName.toString(), 'metacert');
+  });
+
+  test('the runtime commits to the metadata hash of MTC with 12 decimals (CheckMetadataHash)', async () => {
+    const metadata = (await api.call.metadata.metadataAtVersion(15)).unwrap().toU8a(true);
+    const version = api.runtimeVersion;
+    const digest = (decimals, tokenSymbol) => u8aToHex(merkleizeMetadata(metadata, {
+      decimals,
+      tokenSymbol,
+      base58Prefix: 42,
+      specName: version.specName.toString(),
+      specVersion: version.specVersion.toNumber(),
+    }).digest());
+
+    // A wallet that verified the metadata (symbol MTC, 12 decimals) signs its hash: accepted.
+    const ok = await sendAndWait(api, api.tx.system.remark('0x01'), bob, { mode: 1, metadataHash: digest(12, 'MTC') });
+    assert.equal(ok.dispatchError, null);
+    // A hash of other token metadata does not match what the runtime committed to: refused.
+    await assert.rejects(
+      sendAndWait(api, api.tx.system.remark('0x02'), bob, { mode: 1, metadataHash: digest(10, 'MTC') }),
+      /bad signature|Invalid Transaction|1010/i,
+    );
   });
 
   test('produces and finalizes blocks', async () => {
