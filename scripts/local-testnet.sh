@@ -23,7 +23,8 @@ ALICE_PEER="$("$NODE_BIN" key inspect-node-key --file "$BASE/alice.node-key")"
 pids=()
 stop() {
 	say "stopping the network"
-	for pid in "${pids[@]}"; do kill -INT "$pid" 2>/dev/null || true; done
+	# SIGTERM: background jobs of a script ignore SIGINT.
+	for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
 	wait || true
 }
 trap stop EXIT

@@ -1038,7 +1038,7 @@ impl<T: Config> Pallet<T> {
 						let _ = frame_system::Pallet::<T>::inc_consumers(who).defensive();
 					}
 					if !did_consume && does_consume {
-						let _ = frame_system::Pallet::<T>::dec_consumers(who);
+						frame_system::Pallet::<T>::dec_consumers(who);
 					}
 				})?;
 			}
@@ -1163,7 +1163,7 @@ impl<T: Config> Pallet<T> {
 		let mut prev: Option<BlockNumberFor<T>> = None;
 		for i in 0..bounds.len {
 			let c = Self::supply_checkpoint(bounds, i).ok_or(E::Other("supply slot missing"))?;
-			ensure!(prev.map_or(true, |p| p < c.block), E::Other("supply not increasing"));
+			ensure!(prev.is_none_or(|p| p < c.block), E::Other("supply not increasing"));
 			prev = Some(c.block);
 			if i + 1 == bounds.len {
 				ensure!(
