@@ -3,7 +3,6 @@
 //! Every pallet of the runtime that has benchmarks is listed here; `scripts/weights.sh` runs them.
 
 use frame_benchmarking::define_benchmarks;
-pub use frame_benchmarking::{add_benchmark, list_benchmark, Benchmarking};
 pub use frame_system_benchmarking::{
 	extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
 };
@@ -11,6 +10,9 @@ pub use frame_system_benchmarking::{
 use crate::Runtime;
 
 impl frame_system_benchmarking::Config for Runtime {}
+
+/// Fees are burnt, so the transaction-payment benchmarks need no environment (no block author).
+impl pallet_transaction_payment::BenchmarkConfig for Runtime {}
 
 define_benchmarks!(
 	[frame_system, SystemBench::<Runtime>]

@@ -21,9 +21,12 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 
-pub mod apis;
+// `benchmarks` defines the `list_benchmarks!`/`add_benchmarks!` macros that `apis` uses, so it
+// must be declared first.
 #[cfg(feature = "runtime-benchmarks")]
+#[macro_use]
 mod benchmarks;
+pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
 #[cfg(test)]
