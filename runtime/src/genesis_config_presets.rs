@@ -83,36 +83,3 @@ pub fn preset_names() -> Vec<PresetId> {
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
 	]
 }
-
-#[cfg(test)]
-mod tests {
-	use super::*;
-	use crate::BuildStorage;
-
-	#[test]
-	fn presets_build_valid_genesis_works() {
-		for name in preset_names() {
-			let json = get_preset(&name).expect("listed preset exists");
-			let patch: Value = serde_json::from_slice(&json).expect("preset is JSON");
-			let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-			crate::tests::merge(&mut config, patch);
-			let config: RuntimeGenesisConfig = serde_json::from_value(config).expect("valid");
-			let storage = config.build_storage().expect("genesis builds");
-			assert!(!storage.top.is_empty());
-		}
-	}
-
-	#[test]
-	fn unknown_preset_fails() {
-		assert!(get_preset(&PresetId::from("no-such-preset")).is_none());
-	}
-
-	#[test]
-	fn local_testnet_has_two_authorities_works() {
-		let v = local_config_genesis();
-		assert_eq!(v["aura"]["authorities"].as_array().map(|a| a.len()), Some(2));
-		assert_eq!(v["grandpa"]["authorities"].as_array().map(|a| a.len()), Some(2));
-		let v = development_config_genesis();
-		assert_eq!(v["aura"]["authorities"].as_array().map(|a| a.len()), Some(1));
-	}
-}

@@ -5,19 +5,23 @@ use sp_runtime::BuildStorage;
 
 use crate::*;
 
-fn dev_externalities() -> sp_io::TestExternalities {
-	let json = genesis_config_presets::get_preset(&sp_genesis_builder::DEV_RUNTIME_PRESET.into())
-		.expect("development preset exists");
+/// The full genesis config of preset `name`: its JSON patch merged into the default config.
+fn preset_genesis(name: &str) -> RuntimeGenesisConfig {
+	let json = genesis_config_presets::get_preset(&name.into()).expect("listed preset exists");
 	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serializes");
 	merge(&mut config, serde_json::from_slice(&json).expect("preset is JSON"));
-	let config: RuntimeGenesisConfig = serde_json::from_value(config).expect("valid genesis");
+	serde_json::from_value(config).expect("valid genesis")
+}
+
+fn dev_externalities() -> sp_io::TestExternalities {
+	let config = preset_genesis(sp_genesis_builder::DEV_RUNTIME_PRESET);
 	let mut ext: sp_io::TestExternalities = config.build_storage().expect("genesis builds").into();
 	ext.execute_with(|| System::set_block_number(1));
 	ext
 }
 
 /// Recursive merge of a JSON patch (objects merge, anything else replaces).
-pub(crate) fn merge(a: &mut serde_json::Value, b: serde_json::Value) {
+fn merge(a: &mut serde_json::Value, b: serde_json::Value) {
 	use serde_json::Value;
 	match (a, b) {
 		(Value::Object(a), Value::Object(b)) => {
@@ -27,6 +31,28 @@ pub(crate) fn merge(a: &mut serde_json::Value, b: serde_json::Value) {
 		},
 		(a, b) => *a = b,
 	}
+}
+
+#[test]
+fn presets_build_valid_genesis_works() {
+	for name in genesis_config_presets::preset_names() {
+		let storage = preset_genesis(&name).build_storage().expect("genesis builds");
+		assert!(!storage.top.is_empty());
+	}
+}
+
+#[test]
+fn unknown_preset_fails() {
+	assert!(genesis_config_presets::get_preset(&"no-such-preset".into()).is_none());
+}
+
+#[test]
+fn local_testnet_has_two_authorities_works() {
+	let v = genesis_config_presets::local_config_genesis();
+	assert_eq!(v["aura"]["authorities"].as_array().map(|a| a.len()), Some(2));
+	assert_eq!(v["grandpa"]["authorities"].as_array().map(|a| a.len()), Some(2));
+	let v = genesis_config_presets::development_config_genesis();
+	assert_eq!(v["aura"]["authorities"].as_array().map(|a| a.len()), Some(1));
 }
 
 #[test]

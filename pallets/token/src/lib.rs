@@ -507,11 +507,11 @@ pub mod pallet {
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
-			let total = self
-				.balances
-				.iter()
-				.try_fold(T::Balance::zero(), |acc, (_, b)| acc.checked_add(b))
-				.expect("genesis balances overflow the balance type");
+			// An invalid genesis must stop the chain from starting: these are asserts.
+			let total =
+				self.balances.iter().try_fold(T::Balance::zero(), |acc, (_, b)| acc.checked_add(b));
+			assert!(total.is_some(), "genesis balances overflow the balance type");
+			let total = total.unwrap_or_default();
 			let mut seen = alloc::collections::BTreeSet::new();
 			for (who, balance) in &self.balances {
 				assert!(seen.insert(who.clone()), "duplicate balance in genesis for {who:?}");
@@ -520,8 +520,11 @@ pub mod pallet {
 					"genesis balance of {who:?} is below the existential deposit"
 				);
 				frame_system::Pallet::<T>::inc_providers(who);
-				T::AccountStore::insert(who, AccountData { free: *balance, ..Default::default() })
-					.expect("genesis account store cannot fail");
+				let stored = T::AccountStore::insert(
+					who,
+					AccountData { free: *balance, ..Default::default() },
+				);
+				assert!(stored.is_ok(), "genesis account of {who:?} could not be stored");
 				Pallet::<T>::record_power(who);
 			}
 			Pallet::<T>::set_issuance(total);
