@@ -1,0 +1,345 @@
+//! Test runtime: pallet-token (as `Balances`, the voting-power source), pallet-preimage,
+//! pallet-scheduler and this pallet, with `AccountId32` accounts and `MultiSignature` votes.
+
+use crate::{self as pallet_governance, *};
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU128, ConstU16, ConstU32, ConstU64, EitherOfDiverse, EqualPrivilegeOnly},
+};
+use frame_system::{EnsureRoot, EnsureSigned};
+use sp_core::{ecdsa, ed25519, sr25519, Pair};
+use sp_runtime::{
+	traits::{IdentifyAccount, IdentityLookup},
+	AccountId32, BuildStorage, MultiSignature, MultiSigner, Perbill,
+};
+
+/// Accounts of the tests.
+pub type AccountId = AccountId32;
+/// Balances of the tests.
+pub type Balance = u128;
+type Block = frame_system::mocking::MockBlock<Test>;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_token;
+	#[runtime::pallet_index(2)]
+	pub type Preimage = pallet_preimage;
+	#[runtime::pallet_index(3)]
+	pub type Scheduler = pallet_scheduler;
+	#[runtime::pallet_index(4)]
+	pub type Governance = pallet_governance;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountId = AccountId;
+	type Lookup = IdentityLookup<AccountId>;
+	type AccountData = pallet_token::AccountData<Balance>;
+}
+
+parameter_types! {
+	/// The voting-power history horizon (kept at genesis: exact history for every test).
+	pub static Horizon: u64 = 0;
+}
+
+impl pallet_token::Config for Test {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RuntimeFreezeReason = RuntimeFreezeReason;
+	type Balance = Balance;
+	type ExistentialDeposit = ConstU128<1>;
+	type DustRemoval = ();
+	type AccountStore = System;
+	type HistoryHorizon = Horizon;
+	type MaxFreezes = ConstU32<4>;
+	type MaxHolds = ConstU32<4>;
+	type MaxCheckpoints = ConstU32<64>;
+	type MaxSupplyCheckpoints = ConstU32<1024>;
+	type WeightInfo = ();
+}
+
+impl pallet_preimage::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type WeightInfo = ();
+	type Currency = ();
+	type ManagerOrigin = EnsureRoot<AccountId>;
+	type Consideration = ();
+}
+
+parameter_types! {
+	/// Scheduled calls may use most of a block.
+	pub MaximumSchedulerWeight: Weight = Perbill::from_percent(80) *
+		<<Test as frame_system::Config>::BlockWeights as Get<
+			frame_system::limits::BlockWeights,
+		>>::get()
+		.max_block;
+}
+
+impl pallet_scheduler::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeOrigin = RuntimeOrigin;
+	type PalletsOrigin = OriginCaller;
+	type RuntimeCall = RuntimeCall;
+	type MaximumWeight = MaximumSchedulerWeight;
+	type ScheduleOrigin = EnsureRoot<AccountId>;
+	type OriginPrivilegeCmp = EqualPrivilegeOnly;
+	type MaxScheduledPerBlock = ConstU32<10>;
+	type WeightInfo = ();
+	type Preimages = Preimage;
+	type BlockNumberProvider = System;
+}
+
+/// Class ids of the tests.
+pub const ROOT: ClassId = 0;
+/// "Protocol upgrade": two thirds, 20% turnout, dispatched with this pallet's class origin.
+pub const UPGRADE: ClassId = 1;
+/// "Cancellation": simple majority, dispatched with its class origin.
+pub const CANCELLATION: ClassId = 2;
+/// A class as strict as `UPGRADE` with Root's origin: may stand in for `ROOT`.
+pub const STRICT_ROOT: ClassId = 3;
+
+/// Voting power from pallet-token.
+pub struct TokenPower;
+impl VotingPowerSource<AccountId, u64, Balance> for TokenPower {
+	fn voting_power_at(who: &AccountId, at: u64) -> Balance {
+		Balances::voting_power_at(who, at)
+	}
+	fn total_supply_at(at: u64) -> Balance {
+		Balances::total_supply_at(at)
+	}
+}
+
+/// The class each call needs in the tests.
+pub struct Classify;
+impl ClassifyCall<RuntimeCall> for Classify {
+	fn required_class(call: &RuntimeCall) -> ClassId {
+		match call {
+			RuntimeCall::Governance(Call::cancel { .. } | Call::kill { .. }) => CANCELLATION,
+			RuntimeCall::Governance(Call::set_class { .. }) => UPGRADE,
+			RuntimeCall::System(frame_system::Call::set_code { .. }) => UPGRADE,
+			_ => ROOT,
+		}
+	}
+}
+
+impl Config for Test {
+	type RuntimeCall = RuntimeCall;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Currency = Balances;
+	type Slash = ();
+	type VotingPower = TokenPower;
+	type Classify = Classify;
+	type Preimages = Preimage;
+	type Scheduler = Scheduler;
+	type Signature = MultiSignature;
+	type SubmitOrigin = EnsureSigned<AccountId>;
+	type ClassAdminOrigin = EitherOfDiverse<EnsureRoot<AccountId>, EnsureClass<ConstU16<UPGRADE>>>;
+	type CancelOrigin = EitherOfDiverse<EnsureRoot<AccountId>, EnsureClass<ConstU16<CANCELLATION>>>;
+	type KillOrigin = EnsureRoot<AccountId>;
+	type MaxEndingPerBlock = MaxEnding;
+	type MaxVotesPerBatch = ConstU32<16>;
+	type MaxClasses = ConstU32<8>;
+	type MaxVotingPeriod = ConstU64<1000>;
+	type UnsignedPriority = ConstU64<{ TransactionPriority::MAX / 2 }>;
+	type WeightInfo = ();
+}
+
+parameter_types! {
+	/// Decisions per block (small, to test postponement).
+	pub const MaxEnding: u32 = 3;
+}
+
+/// The test keys: sr25519 Alice to Eve, an ed25519 and an ecdsa key.
+#[derive(Clone, Copy, Debug)]
+pub enum Key {
+	/// sr25519 `//Alice`.
+	Alice,
+	/// sr25519 `//Bob`.
+	Bob,
+	/// sr25519 `//Charlie`.
+	Charlie,
+	/// sr25519 `//Dave`.
+	Dave,
+	/// sr25519 `//Eve`: no tokens.
+	Eve,
+	/// ed25519 `//Ed`.
+	Ed,
+	/// ecdsa `//Ec`.
+	Ec,
+}
+
+impl Key {
+	/// The account of the key.
+	pub fn account(self) -> AccountId {
+		self.signer().into_account()
+	}
+
+	fn signer(self) -> MultiSigner {
+		match self {
+			Key::Ed => ed25519::Pair::from_string("//Ed", None).unwrap().public().into(),
+			Key::Ec => ecdsa::Pair::from_string("//Ec", None).unwrap().public().into(),
+			k => sr25519::Pair::from_string(k.sr_seed(), None).unwrap().public().into(),
+		}
+	}
+
+	fn sr_seed(self) -> &'static str {
+		match self {
+			Key::Alice => "//Alice",
+			Key::Bob => "//Bob",
+			Key::Charlie => "//Charlie",
+			Key::Dave => "//Dave",
+			_ => "//Eve",
+		}
+	}
+
+	/// Signs `message` with the key.
+	pub fn sign(self, message: &[u8]) -> MultiSignature {
+		match self {
+			Key::Ed => ed25519::Pair::from_string("//Ed", None).unwrap().sign(message).into(),
+			Key::Ec => ecdsa::Pair::from_string("//Ec", None).unwrap().sign(message).into(),
+			k => sr25519::Pair::from_string(k.sr_seed(), None).unwrap().sign(message).into(),
+		}
+	}
+}
+
+/// Shorthands for the accounts.
+pub fn alice() -> AccountId {
+	Key::Alice.account()
+}
+/// Bob's account.
+pub fn bob() -> AccountId {
+	Key::Bob.account()
+}
+/// Charlie's account.
+pub fn charlie() -> AccountId {
+	Key::Charlie.account()
+}
+/// Dave's account.
+pub fn dave() -> AccountId {
+	Key::Dave.account()
+}
+/// Eve's account (no tokens).
+pub fn eve() -> AccountId {
+	Key::Eve.account()
+}
+
+/// A class of the tests.
+pub fn class(
+	name: &str,
+	approval: Perbill,
+	turnout: Perbill,
+	period: u64,
+	delay: u64,
+	deposit: Balance,
+	origin: DispatchOrigin,
+) -> ClassInfoOf<Test> {
+	ClassInfo {
+		name: name.as_bytes().to_vec().try_into().unwrap(),
+		thresholds: Thresholds { min_approval: approval, min_turnout: turnout, min_voters: 1 },
+		voting_period: period,
+		enactment_delay: delay,
+		submission_deposit: deposit,
+		origin,
+	}
+}
+
+/// Simple majority.
+pub fn majority() -> Perbill {
+	Perbill::from_parts(500_000_001)
+}
+/// Two thirds.
+pub fn two_thirds() -> Perbill {
+	Perbill::from_parts(666_666_666)
+}
+
+/// The genesis classes of the tests.
+pub fn genesis_classes() -> Vec<(ClassId, ClassInfoOf<Test>)> {
+	let p = Perbill::from_percent;
+	vec![
+		(ROOT, class("root", majority(), p(10), 10, 2, 100, DispatchOrigin::Root)),
+		(UPGRADE, class("upgrade", two_thirds(), p(20), 10, 5, 500, DispatchOrigin::Class)),
+		(CANCELLATION, class("cancel", majority(), p(10), 5, 1, 10, DispatchOrigin::Class)),
+		(STRICT_ROOT, class("strict root", two_thirds(), p(20), 20, 2, 100, DispatchOrigin::Root)),
+	]
+}
+
+/// Builds test externalities.
+pub struct ExtBuilder {
+	balances: Vec<(AccountId, Balance)>,
+}
+
+impl Default for ExtBuilder {
+	/// Alice 1000, Bob 2000, Charlie 3000, Dave 4000, the ed25519 key 500, the ecdsa key 500:
+	/// total supply 11_000.
+	fn default() -> Self {
+		Self {
+			balances: vec![
+				(alice(), 1000),
+				(bob(), 2000),
+				(charlie(), 3000),
+				(dave(), 4000),
+				(Key::Ed.account(), 500),
+				(Key::Ec.account(), 500),
+			],
+		}
+	}
+}
+
+impl ExtBuilder {
+	/// Builds the externalities at block 1.
+	pub fn build(self) -> sp_io::TestExternalities {
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		pallet_token::GenesisConfig::<Test> { balances: self.balances }
+			.assimilate_storage(&mut storage)
+			.unwrap();
+		pallet_governance::GenesisConfig::<Test> { classes: genesis_classes() }
+			.assimilate_storage(&mut storage)
+			.unwrap();
+		let mut ext = sp_io::TestExternalities::new(storage);
+		ext.execute_with(|| run_to_block(1));
+		ext
+	}
+
+	/// Builds, runs `test`, then checks every pallet's invariants.
+	pub fn build_and_execute(self, test: impl FnOnce()) {
+		self.build().execute_with(|| {
+			test();
+			Governance::do_try_state().expect("governance invariants hold");
+			Balances::do_try_state().expect("token invariants hold");
+		})
+	}
+}
+
+/// Moves to block `n`, running the hooks of each block on the way.
+pub fn run_to_block(n: u64) {
+	System::run_to_block::<AllPalletsWithSystem>(n);
+}
+
+/// The events of this pallet so far.
+pub fn governance_events() -> Vec<Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::Governance(e) => Some(e),
+			_ => None,
+		})
+		.collect()
+}
