@@ -181,15 +181,7 @@ pub mod pallet {
 	/// [`DispatchOrigin::Class`].
 	#[pallet::origin]
 	#[derive(
-		Encode,
-		Decode,
-		DecodeWithMemTracking,
-		MaxEncodedLen,
-		TypeInfo,
-		Clone,
-		PartialEq,
-		Eq,
-		Debug,
+		Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
 	)]
 	pub enum Origin {
 		/// Approved by a referendum of this class.
@@ -223,7 +215,8 @@ pub mod pallet {
 
 		/// The currency deposits are held in.
 		type Currency: MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
-			+ fungible::BalancedHold<Self::AccountId>;
+			+ fungible::BalancedHold<Self::AccountId>
+			+ fungible::Mutate<Self::AccountId>;
 
 		/// Where slashed deposits go (`()` burns them).
 		type Slash: OnUnbalanced<CreditOf<Self>>;
@@ -555,7 +548,11 @@ pub mod pallet {
 		/// Emits `Voted`. Weight: `vote()`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::vote())]
-		pub fn vote(origin: OriginFor<T>, index: ProposalIndex, choice: VoteChoice) -> DispatchResult {
+		pub fn vote(
+			origin: OriginFor<T>,
+			index: ProposalIndex,
+			choice: VoteChoice,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let proposal = Self::ongoing(index)?;
 			let power = T::VotingPower::voting_power_at(&who, proposal.snapshot);
@@ -604,7 +601,11 @@ pub mod pallet {
 			for signed in votes {
 				match Self::check_signed_vote(index, &proposal, &signed) {
 					Ok(power) => {
-						NextNonceOf::<T>::insert(index, &signed.voter, signed.nonce.saturating_add(1));
+						NextNonceOf::<T>::insert(
+							index,
+							&signed.voter,
+							signed.nonce.saturating_add(1),
+						);
 						let vote = Vote { choice: signed.choice, power };
 						proposal = Self::do_record_vote(index, proposal, signed.voter, vote);
 					},
@@ -633,13 +634,14 @@ pub mod pallet {
 		) -> DispatchResult {
 			ensure_none(origin)?;
 			let proposal = Self::ongoing(index)?;
-			let power = Self::check_signed_vote(index, &proposal, &vote).map_err(|reason| {
-				match reason {
-					SignedVoteRejection::BadSignature => Error::<T>::BadSignature,
-					SignedVoteRejection::StaleNonce => Error::<T>::StaleNonce,
-					SignedVoteRejection::NoVotingPower => Error::<T>::NoVotingPower,
-				}
-			})?;
+			let power =
+				Self::check_signed_vote(index, &proposal, &vote).map_err(
+					|reason| match reason {
+						SignedVoteRejection::BadSignature => Error::<T>::BadSignature,
+						SignedVoteRejection::StaleNonce => Error::<T>::StaleNonce,
+						SignedVoteRejection::NoVotingPower => Error::<T>::NoVotingPower,
+					},
+				)?;
 			NextNonceOf::<T>::insert(index, &vote.voter, vote.nonce.saturating_add(1));
 			Self::do_record_vote(index, proposal, vote.voter, Vote { choice: vote.choice, power });
 			Ok(())
@@ -687,7 +689,11 @@ pub mod pallet {
 		/// Emits `ClassSet`. Weight: `set_class()`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::set_class())]
-		pub fn set_class(origin: OriginFor<T>, class: ClassId, info: ClassInfoOf<T>) -> DispatchResult {
+		pub fn set_class(
+			origin: OriginFor<T>,
+			class: ClassId,
+			info: ClassInfoOf<T>,
+		) -> DispatchResult {
 			T::ClassAdminOrigin::ensure_origin(origin)?;
 			Self::check_class(&info)?;
 			ensure!(
@@ -837,8 +843,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn is_open(proposal: &ProposalInfoOf<T>) -> bool {
-		proposal.status == ProposalStatus::Ongoing &&
-			frame_system::Pallet::<T>::block_number() < proposal.voting_end
+		proposal.status == ProposalStatus::Ongoing
+			&& frame_system::Pallet::<T>::block_number() < proposal.voting_end
 	}
 
 	/// Counts `vote` of `voter` (replacing an earlier one), stores and returns the proposal.
@@ -990,9 +996,9 @@ impl<T: Config> Pallet<T> {
 	fn do_stop(index: ProposalIndex) -> Result<ProposalInfoOf<T>, DispatchError> {
 		let proposal = ProposalOf::<T>::get(index).ok_or(Error::<T>::ProposalNotFound)?;
 		match proposal.status {
-			ProposalStatus::Ongoing => EndingAt::<T>::mutate(proposal.voting_end, |ending| {
-				ending.retain(|i| *i != index)
-			}),
+			ProposalStatus::Ongoing => {
+				EndingAt::<T>::mutate(proposal.voting_end, |ending| ending.retain(|i| *i != index))
+			},
 			ProposalStatus::Approved { .. } => {
 				// Can fail only if the task already ran, which would have made it `Enacted`.
 				if T::Scheduler::cancel_named(Self::task_name(index)).is_err() {

@@ -49,7 +49,12 @@ fn proposal(index: ProposalIndex) -> ProposalInfoOf<Test> {
 	ProposalOf::<Test>::get(index).unwrap()
 }
 
-fn signed(key: Key, index: ProposalIndex, choice: VoteChoice, nonce: VoteNonce) -> SignedVoteOf<Test> {
+fn signed(
+	key: Key,
+	index: ProposalIndex,
+	choice: VoteChoice,
+	nonce: VoteNonce,
+) -> SignedVoteOf<Test> {
 	let payload = Gov::api_vote_payload(index, choice, nonce).unwrap();
 	SignedVote { voter: key.account(), choice, nonce, signature: key.sign(&payload) }
 }
@@ -106,7 +111,10 @@ fn submit_inline_works() {
 fn submit_fails() {
 	ExtBuilder::default().build_and_execute(|| {
 		let call = remark(b"x");
-		assert_noop!(Gov::submit(RuntimeOrigin::none(), inline(call.clone()), ROOT, None), BadOrigin);
+		assert_noop!(
+			Gov::submit(RuntimeOrigin::none(), inline(call.clone()), ROOT, None),
+			BadOrigin
+		);
 		assert_noop!(
 			Gov::submit(RuntimeOrigin::signed(alice()), inline(call.clone()), 9, None),
 			Error::<Test>::ClassNotFound
@@ -329,8 +337,13 @@ fn wrapped_signed_vote_works() {
 		let mut wrapped = b"<Bytes>".to_vec();
 		wrapped.extend_from_slice(&payload);
 		wrapped.extend_from_slice(b"</Bytes>");
-		let vote = SignedVote { voter: bob(), choice: Aye, nonce: 0, signature: Key::Bob.sign(&wrapped) };
-		assert_ok!(Gov::submit_signed_votes(RuntimeOrigin::signed(dave()), index, batch(vec![vote])));
+		let vote =
+			SignedVote { voter: bob(), choice: Aye, nonce: 0, signature: Key::Bob.sign(&wrapped) };
+		assert_ok!(Gov::submit_signed_votes(
+			RuntimeOrigin::signed(dave()),
+			index,
+			batch(vec![vote])
+		));
 		assert_eq!(proposal(index).tally.aye, 2000);
 	});
 }
@@ -405,18 +418,34 @@ fn relayed_twice_counts_once_and_nonces_advance() {
 			batch(vec![vote.clone(), vote.clone()])
 		));
 		System::assert_last_event(
-			Event::SignedVoteRejected { index, voter: bob(), reason: SignedVoteRejection::StaleNonce }
-				.into(),
+			Event::SignedVoteRejected {
+				index,
+				voter: bob(),
+				reason: SignedVoteRejection::StaleNonce,
+			}
+			.into(),
 		);
-		assert_ok!(Gov::submit_signed_votes(RuntimeOrigin::signed(alice()), index, batch(vec![vote])));
+		assert_ok!(Gov::submit_signed_votes(
+			RuntimeOrigin::signed(alice()),
+			index,
+			batch(vec![vote])
+		));
 		assert_eq!(proposal(index).tally, Tally { aye: 2000, nay: 0, abstain: 0, voters: 1 });
 		// A later nonce replaces the vote; a lower one is stale.
 		let change = signed(Key::Bob, index, Nay, 5);
-		assert_ok!(Gov::submit_signed_votes(RuntimeOrigin::signed(dave()), index, batch(vec![change])));
+		assert_ok!(Gov::submit_signed_votes(
+			RuntimeOrigin::signed(dave()),
+			index,
+			batch(vec![change])
+		));
 		assert_eq!(proposal(index).tally, Tally { aye: 0, nay: 2000, abstain: 0, voters: 1 });
 		assert_eq!(Gov::next_nonce(index, &bob()), 6);
 		let lower = signed(Key::Bob, index, Aye, 3);
-		assert_ok!(Gov::submit_signed_votes(RuntimeOrigin::signed(dave()), index, batch(vec![lower])));
+		assert_ok!(Gov::submit_signed_votes(
+			RuntimeOrigin::signed(dave()),
+			index,
+			batch(vec![lower])
+		));
 		assert_eq!(proposal(index).tally.nay, 2000);
 	});
 }
@@ -428,7 +457,11 @@ fn signed_votes_after_the_end_fail() {
 		let vote = signed(Key::Bob, index, Aye, 0);
 		run_to_block(11);
 		assert_noop!(
-			Gov::submit_signed_votes(RuntimeOrigin::signed(dave()), index, batch(vec![vote.clone()])),
+			Gov::submit_signed_votes(
+				RuntimeOrigin::signed(dave()),
+				index,
+				batch(vec![vote.clone()])
+			),
 			Error::<Test>::VotingClosed
 		);
 		assert_noop!(
@@ -461,9 +494,13 @@ fn vote_by_signature_works() {
 		let index = submit(alice(), remark(b"x"), ROOT);
 		let vote = signed(Key::Ed, index, Aye, 0);
 		let call = Call::<Test>::vote_by_signature { index, vote: vote.clone() };
-		let valid = <Gov as ValidateUnsigned>::validate_unsigned(TransactionSource::External, &call)
-			.expect("a valid signed vote is valid in the pool");
-		assert_eq!(valid.provides, vec![("GovernanceSignedVote", (index, Key::Ed.account(), 0u32)).encode()]);
+		let valid =
+			<Gov as ValidateUnsigned>::validate_unsigned(TransactionSource::External, &call)
+				.expect("a valid signed vote is valid in the pool");
+		assert_eq!(
+			valid.provides,
+			vec![("GovernanceSignedVote", (index, Key::Ed.account(), 0u32)).encode()]
+		);
 		assert_eq!(valid.longevity, 10);
 		assert_ok!(Gov::vote_by_signature(RuntimeOrigin::none(), index, vote.clone()));
 		System::assert_last_event(
@@ -502,10 +539,15 @@ fn vote_by_signature_fails() {
 			Error::<Test>::NoVotingPower
 		);
 		assert_noop!(
-			Gov::vote_by_signature(RuntimeOrigin::signed(bob()), index, signed(Key::Bob, index, Aye, 0)),
+			Gov::vote_by_signature(
+				RuntimeOrigin::signed(bob()),
+				index,
+				signed(Key::Bob, index, Aye, 0)
+			),
 			BadOrigin
 		);
-		let unknown = Call::<Test>::vote_by_signature { index: 9, vote: signed(Key::Bob, index, Aye, 0) };
+		let unknown =
+			Call::<Test>::vote_by_signature { index: 9, vote: signed(Key::Bob, index, Aye, 0) };
 		assert_eq!(
 			<Gov as ValidateUnsigned>::validate_unsigned(TransactionSource::External, &unknown),
 			Err(InvalidTransaction::Stale.into())
@@ -653,10 +695,7 @@ fn failing_call_reports_enactment_failed() {
 fn enact_fails_for_non_root_and_unapproved() {
 	ExtBuilder::default().build_and_execute(|| {
 		let index = submit(alice(), remark(b"x"), ROOT);
-		assert_noop!(
-			Gov::enact(RuntimeOrigin::signed(alice()), index, Weight::MAX),
-			BadOrigin
-		);
+		assert_noop!(Gov::enact(RuntimeOrigin::signed(alice()), index, Weight::MAX), BadOrigin);
 		assert_noop!(
 			Gov::enact(RuntimeOrigin::root(), index, Weight::MAX),
 			Error::<Test>::NotApproved
@@ -719,7 +758,8 @@ fn kill_works() {
 #[test]
 fn set_class_works() {
 	ExtBuilder::default().build_and_execute(|| {
-		let info = class("new", majority(), Perbill::from_percent(5), 4, 1, 1, DispatchOrigin::Root);
+		let info =
+			class("new", majority(), Perbill::from_percent(5), 4, 1, 1, DispatchOrigin::Root);
 		assert_ok!(Gov::set_class(RuntimeOrigin::root(), 7, info.clone()));
 		System::assert_last_event(Event::ClassSet { class: 7 }.into());
 		assert_eq!(ClassOf::<Test>::get(7), Some(info.clone()));
@@ -773,10 +813,7 @@ fn runtime_api_helpers_work() {
 #[test]
 fn on_initialize_with_nothing_ending_is_cheap() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_eq!(
-			Gov::on_initialize(5),
-			<Test as Config>::WeightInfo::on_initialize(0)
-		);
+		assert_eq!(Gov::on_initialize(5), <Test as Config>::WeightInfo::on_initialize(0));
 	});
 }
 

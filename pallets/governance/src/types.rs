@@ -93,15 +93,15 @@ impl Thresholds {
 		let accuracy = U256::from(Perbill::ACCURACY);
 		let (aye, nay, abstain) = (U256::from(aye), U256::from(nay), U256::from(abstain));
 		let decisive = aye + nay;
-		aye * accuracy >= scaled(self.min_approval, decisive) &&
-			(decisive + abstain) * accuracy >= scaled(self.min_turnout, U256::from(electorate))
+		aye * accuracy >= scaled(self.min_approval, decisive)
+			&& (decisive + abstain) * accuracy >= scaled(self.min_turnout, U256::from(electorate))
 	}
 
 	/// Whether every threshold of `self` is at least as demanding as the same one of `other`.
 	pub fn at_least_as_strict_as(&self, other: &Self) -> bool {
-		self.min_approval >= other.min_approval &&
-			self.min_turnout >= other.min_turnout &&
-			self.min_voters >= other.min_voters
+		self.min_approval >= other.min_approval
+			&& self.min_turnout >= other.min_turnout
+			&& self.min_voters >= other.min_voters
 	}
 }
 
@@ -143,7 +143,10 @@ pub enum DispatchOrigin {
 	Serialize,
 	Deserialize,
 )]
-#[serde(crate = "frame_support::__private::serde", bound = "Balance: Serialize + for<'a> Deserialize<'a>, BlockNumber: Serialize + for<'a> Deserialize<'a>")]
+#[serde(
+	crate = "frame_support::__private::serde",
+	bound = "Balance: Serialize + for<'a> Deserialize<'a>, BlockNumber: Serialize + for<'a> Deserialize<'a>"
+)]
 pub struct ClassInfo<Balance, BlockNumber> {
 	/// A human-readable name (UTF-8).
 	pub name: BoundedVec<u8, MaxClassNameLen>,
@@ -163,7 +166,8 @@ impl<Balance, BlockNumber> ClassInfo<Balance, BlockNumber> {
 	/// Whether a call that needs class `required` may be proposed under `self`: the same
 	/// dispatch origin and every threshold at least as strict.
 	pub fn can_stand_in_for(&self, required: &Self) -> bool {
-		self.origin == required.origin && self.thresholds.at_least_as_strict_as(&required.thresholds)
+		self.origin == required.origin
+			&& self.thresholds.at_least_as_strict_as(&required.thresholds)
 	}
 }
 

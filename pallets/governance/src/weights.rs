@@ -35,10 +35,12 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads_writes(8, 6))
 	}
 	fn vote() -> Weight {
-		Weight::from_parts(40_000_000, 8_000).saturating_add(RocksDbWeight::get().reads_writes(4, 2))
+		Weight::from_parts(40_000_000, 8_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(4, 2))
 	}
 	fn remove_vote() -> Weight {
-		Weight::from_parts(30_000_000, 6_000).saturating_add(RocksDbWeight::get().reads_writes(2, 2))
+		Weight::from_parts(30_000_000, 6_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(2, 2))
 	}
 	fn submit_signed_votes(n: u32) -> Weight {
 		Weight::from_parts(20_000_000, 4_000)
@@ -47,19 +49,23 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads_writes(4, 3).saturating_mul(n.into()))
 	}
 	fn vote_by_signature() -> Weight {
-		Weight::from_parts(110_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(6, 4))
+		Weight::from_parts(110_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(6, 4))
 	}
 	fn cancel() -> Weight {
-		Weight::from_parts(60_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(6, 6))
+		Weight::from_parts(60_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(6, 6))
 	}
 	fn kill() -> Weight {
 		Self::cancel()
 	}
 	fn set_class() -> Weight {
-		Weight::from_parts(15_000_000, 3_000).saturating_add(RocksDbWeight::get().reads_writes(2, 2))
+		Weight::from_parts(15_000_000, 3_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(2, 2))
 	}
 	fn enact() -> Weight {
-		Weight::from_parts(40_000_000, 8_000).saturating_add(RocksDbWeight::get().reads_writes(4, 3))
+		Weight::from_parts(40_000_000, 8_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(4, 3))
 	}
 	fn on_initialize(n: u32) -> Weight {
 		Weight::from_parts(5_000_000, 3_000)
@@ -67,6 +73,7 @@ impl WeightInfo for () {
 			.saturating_add(Self::decide(0).saturating_mul(n.into()))
 	}
 	fn decide(_v: u32) -> Weight {
-		Weight::from_parts(60_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(6, 6))
+		Weight::from_parts(60_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(6, 6))
 	}
 }

@@ -1,0 +1,343 @@
+//! Benchmarks of pallet-governance (frame-benchmarking v2).
+//!
+//! Signed votes are signed with sr25519 keys generated in the benchmark's keystore, so the
+//! runtime's `Signature` must accept sr25519 signatures and its accounts sr25519 public keys (as
+//! `MultiSignature` and `AccountId32` do).
+
+use super::*;
+use crate::Pallet as Governance;
+use alloc::vec;
+use frame_benchmarking::v2::*;
+use frame_support::traits::{fungible::Mutate as _, Hooks, UnfilteredDispatchable};
+use frame_system::RawOrigin;
+use sp_core::{crypto::KeyTypeId, sr25519};
+use sp_runtime::Perbill;
+
+const KEY_TYPE: KeyTypeId = KeyTypeId(*b"govb");
+const SEED: u32 = 0;
+
+fn set_block<T: Config>(n: u32) {
+	frame_system::Pallet::<T>::set_block_number(n.into());
+}
+
+/// A remark of `len` bytes: a call any runtime has.
+fn remark_call<T: Config>(len: u32) -> CallOf<T> {
+	let call: <T as frame_system::Config>::RuntimeCall =
+		frame_system::Call::<T>::remark { remark: vec![7u8; len as usize] }.into();
+	call.into()
+}
+
+/// Installs, at the id the runtime requires for `call`, a class whose rule a single aye meets.
+fn class_for<T: Config>(call: &CallOf<T>) -> ClassId {
+	let id = T::Classify::required_class(call);
+	let info = ClassInfo {
+		name: b"benchmark".to_vec().try_into().expect("short name"),
+		thresholds: Thresholds {
+			min_approval: Perbill::zero(),
+			min_turnout: Perbill::zero(),
+			min_voters: 1,
+		},
+		voting_period: 10u32.into(),
+		enactment_delay: 1u32.into(),
+		submission_deposit: 1000u32.into(),
+		origin: DispatchOrigin::Root,
+	};
+	ClassOf::<T>::insert(id, info);
+	id
+}
+
+/// An account with plenty of tokens.
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, SEED);
+	let amount = T::Currency::minimum_balance().saturating_mul(1_000_000u32.into());
+	T::Currency::set_balance(&who, amount);
+	who
+}
+
+/// A voter with an sr25519 key in the keystore and tokens.
+fn signing_voter<T: Config>(index: u32) -> (T::AccountId, sr25519::Public)
+where
+	T::AccountId: From<sr25519::Public>,
+{
+	let seed = alloc::format!("//benchmark-voter-{index}").into_bytes();
+	let public = sp_io::crypto::sr25519_generate(KEY_TYPE, Some(seed));
+	let who: T::AccountId = public.into();
+	let amount = T::Currency::minimum_balance().saturating_mul(1_000u32.into());
+	T::Currency::set_balance(&who, amount);
+	(who, public)
+}
+
+fn sign<T: Config>(
+	index: ProposalIndex,
+	public: &sr25519::Public,
+	who: T::AccountId,
+	choice: VoteChoice,
+	nonce: VoteNonce,
+) -> SignedVoteOf<T>
+where
+	T::Signature: From<sr25519::Signature>,
+{
+	let payload = Pallet::<T>::api_vote_payload(index, choice, nonce).expect("proposal exists");
+	let signature = sp_io::crypto::sr25519_sign(KEY_TYPE, public, &payload).expect("key exists");
+	SignedVote { voter: who, choice, nonce, signature: signature.into() }
+}
+
+/// Submits a proposal at block 2 (snapshot 1, where everyone's tokens already are) whose call
+/// is a noted remark of `len` bytes; returns its index.
+fn proposal<T: Config>(len: u32) -> ProposalIndex {
+	let proposer = funded::<T>("proposer", 0);
+	set_block::<T>(2);
+	let call = remark_call::<T>(len);
+	let class = class_for::<T>(&call);
+	let bounded = T::Preimages::bound(call).expect("a remark can be noted");
+	Pallet::<T>::do_submit(proposer, bounded, class, None).expect("the proposal is valid")
+}
+
+#[benchmarks(where T::AccountId: From<sr25519::Public>, T::Signature: From<sr25519::Signature>)]
+mod benchmarks {
+	use super::*;
+
+	/// Submission of a call of `l` bytes, noted as a preimage.
+	#[benchmark]
+	fn submit(l: Linear<1, { 1024 * 1024 }>) {
+		set_block::<T>(1);
+		let proposer = funded::<T>("proposer", 0);
+		set_block::<T>(2);
+		let call = remark_call::<T>(l);
+		let class = class_for::<T>(&call);
+		let bounded = T::Preimages::bound(call).expect("a remark can be noted");
+		let index = ProposalCount::<T>::get();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(proposer), Box::new(bounded), class, None);
+
+		assert!(ProposalOf::<T>::contains_key(index));
+	}
+
+	/// A vote replacing the voter's earlier vote (the costlier case).
+	#[benchmark]
+	fn vote() {
+		set_block::<T>(1);
+		let voter = funded::<T>("voter", 0);
+		let index = proposal::<T>(16);
+		Governance::<T>::vote(RawOrigin::Signed(voter.clone()).into(), index, VoteChoice::Nay)
+			.expect("first vote");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(voter.clone()), index, VoteChoice::Aye);
+
+		assert_eq!(VoteOf::<T>::get(index, &voter).map(|v| v.choice), Some(VoteChoice::Aye));
+	}
+
+	#[benchmark]
+	fn remove_vote() {
+		set_block::<T>(1);
+		let voter = funded::<T>("voter", 0);
+		let index = proposal::<T>(16);
+		Governance::<T>::vote(RawOrigin::Signed(voter.clone()).into(), index, VoteChoice::Aye)
+			.expect("vote");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(voter.clone()), index);
+
+		assert!(VoteOf::<T>::get(index, &voter).is_none());
+	}
+
+	/// A relayed batch of `n` valid signed votes of distinct voters.
+	#[benchmark]
+	fn submit_signed_votes(n: Linear<1, { T::MaxVotesPerBatch::get() }>) {
+		set_block::<T>(1);
+		let voters: Vec<_> = (0..n).map(signing_voter::<T>).collect();
+		let index = proposal::<T>(16);
+		let relayer = funded::<T>("relayer", 0);
+		let votes: Vec<_> = voters
+			.into_iter()
+			.map(|(who, public)| sign::<T>(index, &public, who, VoteChoice::Aye, 0))
+			.collect();
+		let votes: BoundedVec<_, T::MaxVotesPerBatch> = votes.try_into().expect("n <= max");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(relayer), index, votes);
+
+		assert_eq!(ProposalOf::<T>::get(index).map(|p| p.tally.voters), Some(n));
+	}
+
+	/// The fee-less single signed vote: its pool validation and its dispatch.
+	#[benchmark]
+	fn vote_by_signature() -> Result<(), BenchmarkError> {
+		set_block::<T>(1);
+		let (who, public) = signing_voter::<T>(0);
+		let index = proposal::<T>(16);
+		let signed = sign::<T>(index, &public, who.clone(), VoteChoice::Aye, 0);
+		let call = Call::<T>::vote_by_signature { index, vote: signed };
+
+		#[block]
+		{
+			#[allow(deprecated)]
+			<Pallet<T> as ValidateUnsigned>::validate_unsigned(TransactionSource::External, &call)
+				.map_err(|_| BenchmarkError::Stop("the signed vote is valid"))?;
+			call.dispatch_bypass_filter(RawOrigin::None.into())?;
+		}
+
+		assert!(VoteOf::<T>::contains_key(index, &who));
+		Ok(())
+	}
+
+	/// Cancelling an ongoing proposal booked in a full block.
+	#[benchmark]
+	fn cancel() -> Result<(), BenchmarkError> {
+		set_block::<T>(1);
+		let max = T::MaxEndingPerBlock::get();
+		let indices: Vec<_> = (0..max).map(|_| proposal::<T>(16)).collect();
+		let index = indices[0];
+		let origin =
+			T::CancelOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, index);
+
+		assert!(matches!(
+			ProposalOf::<T>::get(index).map(|p| p.status),
+			Some(ProposalStatus::Cancelled)
+		));
+		Ok(())
+	}
+
+	/// Killing an ongoing proposal booked in a full block (deposit slashed).
+	#[benchmark]
+	fn kill() -> Result<(), BenchmarkError> {
+		set_block::<T>(1);
+		let max = T::MaxEndingPerBlock::get();
+		let indices: Vec<_> = (0..max).map(|_| proposal::<T>(16)).collect();
+		let index = indices[0];
+		let origin =
+			T::KillOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, index);
+
+		assert!(matches!(
+			ProposalOf::<T>::get(index).map(|p| p.status),
+			Some(ProposalStatus::Killed)
+		));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_class() -> Result<(), BenchmarkError> {
+		let origin =
+			T::ClassAdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let id = ClassId::MAX;
+		ClassOf::<T>::remove(id);
+		let info = ClassInfo {
+			name: b"a new class of changes".to_vec().try_into().expect("short name"),
+			thresholds: Thresholds {
+				min_approval: Perbill::from_percent(60),
+				min_turnout: Perbill::from_percent(15),
+				min_voters: 3,
+			},
+			voting_period: 10u32.into(),
+			enactment_delay: 1u32.into(),
+			submission_deposit: 1000u32.into(),
+			origin: DispatchOrigin::Class,
+		};
+		// Room for the new class.
+		let mut extra = ClassOf::<T>::iter_keys().collect::<Vec<_>>();
+		while ClassOf::<T>::count() >= T::MaxClasses::get() {
+			if let Some(k) = extra.pop() {
+				ClassOf::<T>::remove(k);
+			}
+		}
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, info);
+
+		assert!(ClassOf::<T>::contains_key(id));
+		Ok(())
+	}
+
+	/// Enactment overhead: loading the call from its preimage and dispatching it (the call's own
+	/// weight is added separately from its `weight_limit`).
+	#[benchmark]
+	fn enact() {
+		set_block::<T>(1);
+		let voter = funded::<T>("voter", 0);
+		let index = proposal::<T>(16);
+		Governance::<T>::vote(RawOrigin::Signed(voter).into(), index, VoteChoice::Aye)
+			.expect("vote");
+		let end = ProposalOf::<T>::get(index).expect("exists").voting_end;
+		frame_system::Pallet::<T>::set_block_number(end);
+		Governance::<T>::on_initialize(end);
+		let Some(ProposalStatus::Approved { .. }) = ProposalOf::<T>::get(index).map(|p| p.status)
+		else {
+			panic!("approved");
+		};
+		let weight_limit = ProposalOf::<T>::get(index).expect("exists").call_weight;
+
+		#[extrinsic_call]
+		_(RawOrigin::Root, index, weight_limit);
+
+		assert_eq!(
+			ProposalOf::<T>::get(index).map(|p| p.status),
+			Some(ProposalStatus::Enacted { ok: true })
+		);
+	}
+
+	/// `n` proposals decided (and approved, the costlier outcome) in one block.
+	#[benchmark]
+	fn on_initialize(n: Linear<0, { T::MaxEndingPerBlock::get() }>) {
+		set_block::<T>(1);
+		let voter = funded::<T>("voter", 0);
+		let indices: Vec<_> = (0..n).map(|_| proposal::<T>(16)).collect();
+		for index in &indices {
+			Governance::<T>::vote(RawOrigin::Signed(voter.clone()).into(), *index, VoteChoice::Aye)
+				.expect("vote");
+		}
+		// All end in the same block: `MaxEndingPerBlock` fit in it.
+		let end = frame_system::Pallet::<T>::block_number() + 10u32.into();
+		frame_system::Pallet::<T>::set_block_number(end);
+
+		#[block]
+		{
+			Governance::<T>::on_initialize(end);
+		}
+
+		for index in indices {
+			assert!(matches!(
+				ProposalOf::<T>::get(index).map(|p| p.status),
+				Some(ProposalStatus::Approved { .. })
+			));
+		}
+	}
+
+	/// Deciding one proposal that `v` accounts voted on: flat in `v` (the tally is kept
+	/// incrementally).
+	#[benchmark]
+	fn decide(v: Linear<1, 1000>) {
+		set_block::<T>(1);
+		let voters: Vec<_> = (0..v).map(|i| funded::<T>("voter", i)).collect();
+		let index = proposal::<T>(16);
+		for voter in voters {
+			Governance::<T>::vote(RawOrigin::Signed(voter).into(), index, VoteChoice::Aye)
+				.expect("vote");
+		}
+		let end = ProposalOf::<T>::get(index).expect("exists").voting_end;
+		frame_system::Pallet::<T>::set_block_number(end);
+
+		#[block]
+		{
+			Governance::<T>::on_initialize(end);
+		}
+
+		assert!(matches!(
+			ProposalOf::<T>::get(index).map(|p| p.status),
+			Some(ProposalStatus::Approved { .. })
+		));
+	}
+
+	impl_benchmark_test_suite!(
+		Governance,
+		crate::mock::ExtBuilder::default().build(),
+		crate::mock::Test
+	);
+}
