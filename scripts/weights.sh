@@ -30,14 +30,17 @@ if [ "$quick" = 1 ]; then STEPS=2; REPEAT=1; fi
 # Our pallets: benchmark name -> weights file written with the pallet template.
 declare -A OURS=(
 	[pallet_token]="pallets/token/src/weights.rs"
+	[pallet_governance]="pallets/governance/src/weights.rs"
 )
 # FRAME pallets of the runtime: benchmark name -> weights file written with the runtime template.
+# pallet_preimage is not here: its benchmarks fund accounts and reserve through the legacy
+# `Currency` API, which this runtime refuses (see runtime/src/configs/legacy_currency.rs), so
+# the runtime keeps pallet-preimage's reference weights.
 declare -A FRAME=(
 	[frame_system]="runtime/src/weights/frame_system.rs"
 	[frame_system_extensions]="runtime/src/weights/frame_system_extensions.rs"
 	[pallet_timestamp]="runtime/src/weights/pallet_timestamp.rs"
 	[pallet_transaction_payment]="runtime/src/weights/pallet_transaction_payment.rs"
-	[pallet_preimage]="runtime/src/weights/pallet_preimage.rs"
 	[pallet_scheduler]="runtime/src/weights/pallet_scheduler.rs"
 )
 
@@ -50,9 +53,12 @@ done
 "$ROOT/scripts/setup.sh"
 export CARGO_TARGET_DIR="$CARGO_TARGET_DIR-bench"
 BENCH_BIN="$CARGO_TARGET_DIR/release/metacert-node"
+# The runtime built with the benchmarks, whose `development` preset is the benchmarks' genesis.
+WASM="$CARGO_TARGET_DIR/release/wbuild/metacert-runtime/metacert_runtime.compact.compressed.wasm"
 say "building metacert-node with --features runtime-benchmarks into $CARGO_TARGET_DIR (cold: about 30 minutes)"
 (cd "$ROOT" && cargo build --release --locked -p metacert-node --features runtime-benchmarks) ||
 	die "the runtime-benchmarks build of metacert-node failed (see the cargo output above)"
+[ -f "$WASM" ] || die "the build succeeded but $WASM is missing"
 
 cd "$ROOT"
 for pallet in "${only[@]}"; do
@@ -62,8 +68,9 @@ for pallet in "${only[@]}"; do
 		out="${FRAME[$pallet]}"; template="scripts/weights/runtime.hbs"
 	fi
 	say "benchmarking $pallet (steps $STEPS, repeat $REPEAT)"
-	args=(benchmark pallet --chain dev --wasm-execution compiled --pallet "$pallet" --extrinsic '*'
-		--steps "$STEPS" --repeat "$REPEAT" --heap-pages 4096)
+	args=(benchmark pallet --runtime "$WASM" --genesis-builder runtime
+		--genesis-builder-preset development --wasm-execution compiled --pallet "$pallet"
+		--extrinsic '*' --steps "$STEPS" --repeat "$REPEAT" --heap-pages 4096)
 	if [ "$quick" = 1 ]; then
 		"$BENCH_BIN" "${args[@]}" --no-storage-info --no-median-slopes --no-min-squares >/dev/null ||
 			die "benchmarks of $pallet failed"
@@ -75,7 +82,7 @@ for pallet in "${only[@]}"; do
 	"$BENCH_BIN" "${args[@]}" --template "$template" --header scripts/weights/HEADER \
 		--output "$out" || die "benchmarks of $pallet failed"
 	# The command line in the header names the binary without this machine's target directory.
-	sed -i "s#$BENCH_BIN#metacert-node#" "$out"
+	sed -i "s#$BENCH_BIN#metacert-node#; s#$WASM#<runtime-benchmarks wasm>#" "$out"
 	say "wrote $out"
 done
 say "done; rebuild and run scripts/test.sh to use the new weights"

@@ -1,6 +1,7 @@
 //! The runtime APIs the node and clients call: the standard set of an Aura + GRANDPA chain
 //! (core, metadata v14-v16, block building, transaction pool, offchain workers, consensus,
 //! session keys, nonces, fees, genesis presets), the token's `TokenApi` (voting power at a block),
+//! governance's `GovernanceApi` (the bytes to sign for a vote, power, nonce, proposal status),
 //! plus benchmarking and try-runtime behind their
 //! features.
 
@@ -21,9 +22,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Balances, Block, BlockNumber, Executive, Grandpa, InherentDataExt,
-	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
-	VERSION,
+	AccountId, Aura, Balance, Balances, Block, BlockNumber, Executive, Governance, Grandpa, Hash,
+	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
+	TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -215,6 +216,30 @@ impl_runtime_apis! {
 		}
 		fn delegate_of(who: AccountId) -> Option<AccountId> {
 			Balances::delegate_of(&who)
+		}
+	}
+
+	impl pallet_governance::GovernanceApi<Block, AccountId, Balance, BlockNumber, Hash> for Runtime {
+		fn vote_payload(
+			proposal: pallet_governance::ProposalIndex,
+			choice: pallet_governance::VoteChoice,
+			nonce: pallet_governance::VoteNonce,
+		) -> Option<pallet_governance::VotePayload<Hash>> {
+			Governance::api_vote_payload(proposal, choice, nonce)
+		}
+		fn voting_power(proposal: pallet_governance::ProposalIndex, who: AccountId) -> Balance {
+			Governance::voting_power(proposal, &who)
+		}
+		fn next_nonce(
+			proposal: pallet_governance::ProposalIndex,
+			who: AccountId,
+		) -> pallet_governance::VoteNonce {
+			Governance::next_nonce(proposal, &who)
+		}
+		fn proposal(
+			proposal: pallet_governance::ProposalIndex,
+		) -> Option<pallet_governance::ProposalSummary<Balance, BlockNumber, Hash>> {
+			Governance::proposal_summary(proposal)
 		}
 	}
 

@@ -18,10 +18,11 @@ define_benchmarks!(
 	[frame_system, SystemBench::<Runtime>]
 	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
 	[pallet_token, Balances]
+	[pallet_governance, Governance]
 	[pallet_timestamp, Timestamp]
 	[pallet_transaction_payment, TransactionPayment]
 	[pallet_preimage, Preimage]
 	[pallet_scheduler, Scheduler]
 );
 
-pub use crate::{Balances, Preimage, Scheduler, Timestamp, TransactionPayment};
+pub use crate::{Balances, Governance, Preimage, Scheduler, Timestamp, TransactionPayment};

@@ -1,6 +1,7 @@
 //! Genesis presets: `development` (one authority, Alice) and `local_testnet` (Alice and Bob).
 //!
-//! Both endow the well-known development accounts. There is no sudo key: Root is reachable only
+//! Both endow the well-known development accounts and start governance with the runtime's four
+//! classes at development pace (a referendum completes in under a minute). There is no sudo key: Root is reachable only
 //! through governance.
 
 use alloc::{vec, vec::Vec};
@@ -11,7 +12,10 @@ use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
-use crate::{AccountId, Balance, BalancesConfig, RuntimeGenesisConfig, MTC};
+use crate::{
+	configs::governance::classes::{self, Pace},
+	AccountId, Balance, BalancesConfig, GovernanceConfig, RuntimeGenesisConfig, MTC,
+};
 
 /// Balance given to each endowed development account: one million MTC.
 pub const ENDOWMENT: Balance = 1_000_000 * MTC;
@@ -20,8 +24,10 @@ pub const ENDOWMENT: Balance = 1_000_000 * MTC;
 fn testnet_genesis(
 	initial_authorities: Vec<(AuraId, GrandpaId)>,
 	endowed_accounts: Vec<AccountId>,
+	pace: Pace,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
+		governance: GovernanceConfig { classes: classes::genesis(pace) },
 		balances: BalancesConfig {
 			balances: endowed_accounts.iter().cloned().map(|k| (k, ENDOWMENT)).collect::<Vec<_>>(),
 		},
@@ -54,7 +60,7 @@ fn dev_accounts() -> Vec<AccountId> {
 
 /// The `development` preset: Alice alone authors and finalizes.
 pub fn development_config_genesis() -> Value {
-	testnet_genesis(vec![authority(Sr25519Keyring::Alice)], dev_accounts())
+	testnet_genesis(vec![authority(Sr25519Keyring::Alice)], dev_accounts(), Pace::Development)
 }
 
 /// The `local_testnet` preset: Alice and Bob author and finalize together.
@@ -62,6 +68,7 @@ pub fn local_config_genesis() -> Value {
 	testnet_genesis(
 		vec![authority(Sr25519Keyring::Alice), authority(Sr25519Keyring::Bob)],
 		dev_accounts(),
+		Pace::Development,
 	)
 }
 

@@ -31,6 +31,7 @@ pub mod configs;
 pub mod genesis_config_presets;
 #[cfg(test)]
 mod tests;
+pub mod weights;
 
 use sp_runtime::{
 	generic, impl_opaque_keys,
@@ -80,7 +81,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("metacert"),
 	impl_name: alloc::borrow::Cow::Borrowed("metacert-node"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -241,4 +242,8 @@ mod runtime {
 	/// The scheduler that enacts approved proposals at their enactment block.
 	#[runtime::pallet_index(7)]
 	pub type Scheduler = pallet_scheduler;
+
+	/// Referenda with per-class thresholds, votes by extrinsic or by signed message.
+	#[runtime::pallet_index(8)]
+	pub type Governance = pallet_governance;
 }

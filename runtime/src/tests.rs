@@ -66,6 +66,7 @@ fn pallet_indices_are_fixed_works() {
 	assert_eq!(<TransactionPayment as PalletInfoAccess>::index(), 5);
 	assert_eq!(<Preimage as PalletInfoAccess>::index(), 6);
 	assert_eq!(<Scheduler as PalletInfoAccess>::index(), 7);
+	assert_eq!(<Governance as PalletInfoAccess>::index(), 8);
 }
 
 #[test]
@@ -141,4 +142,69 @@ fn transfer_keep_alive_in_runtime_works() {
 		// Nobody can reach Root with a signed origin (there is no sudo).
 		assert!(Balances::force_set_balance(RuntimeOrigin::signed(alice), bob.into(), 0).is_err());
 	});
+}
+
+#[test]
+fn governance_classes_in_genesis_work() {
+	use configs::governance::classes::*;
+	dev_externalities().execute_with(|| {
+		assert_eq!(pallet_governance::ClassOf::<Runtime>::count(), 4);
+		let upgrade = pallet_governance::ClassOf::<Runtime>::get(PROTOCOL_UPGRADE).unwrap();
+		assert_eq!(upgrade.thresholds.min_approval, TWO_THIRDS);
+		assert_eq!(upgrade.thresholds.min_turnout, sp_runtime::Perbill::from_percent(20));
+		let parameter = pallet_governance::ClassOf::<Runtime>::get(PARAMETER_CHANGE).unwrap();
+		assert_eq!(parameter.thresholds.min_approval, SIMPLE_MAJORITY);
+		assert_eq!(parameter.thresholds.min_turnout, sp_runtime::Perbill::from_percent(10));
+		// Development pace: a referendum completes in under a minute.
+		for (_, class) in pallet_governance::ClassOf::<Runtime>::iter() {
+			let blocks = class.voting_period + class.enactment_delay;
+			assert!(u64::from(blocks) * MILLI_SECS_PER_BLOCK < 60_000);
+		}
+	});
+	// Production classes fit the voting-power history the token keeps.
+	for (_, class) in genesis(Pace::Production) {
+		assert!(class.voting_period <= configs::governance::MaxVotingPeriod::get());
+	}
+	assert!(
+		configs::governance::MaxVotingPeriod::get() <= configs::balances::VOTING_HISTORY_WINDOW
+	);
+}
+
+#[test]
+fn calls_map_to_their_classes_works() {
+	use configs::governance::{classes::*, ClassifyCall};
+	use pallet_governance::ClassifyCall as _;
+	let system = |c: frame_system::Call<Runtime>| RuntimeCall::System(c);
+	let cases: Vec<(RuntimeCall, pallet_governance::ClassId)> = vec![
+		(system(frame_system::Call::set_code { code: vec![] }), PROTOCOL_UPGRADE),
+		(system(frame_system::Call::set_code_without_checks { code: vec![] }), PROTOCOL_UPGRADE),
+		(
+			system(frame_system::Call::authorize_upgrade { code_hash: Default::default() }),
+			PROTOCOL_UPGRADE,
+		),
+		(
+			RuntimeCall::Scheduler(pallet_scheduler::Call::cancel { when: 1, index: 0 }),
+			PROTOCOL_UPGRADE,
+		),
+		(
+			RuntimeCall::Governance(pallet_governance::Call::set_class {
+				class: 0,
+				info: genesis(Pace::Production)[0].1.clone(),
+			}),
+			PROTOCOL_UPGRADE,
+		),
+		(RuntimeCall::Governance(pallet_governance::Call::cancel { index: 0 }), CANCELLATION),
+		(RuntimeCall::Governance(pallet_governance::Call::kill { index: 0 }), CANCELLATION),
+		(system(frame_system::Call::remark_with_event { remark: vec![] }), GENERAL_ROOT),
+		(
+			RuntimeCall::Balances(pallet_token::Call::force_set_balance {
+				who: sp_runtime::MultiAddress::Id(sp_keyring::Sr25519Keyring::Bob.to_account_id()),
+				new_free: 1,
+			}),
+			GENERAL_ROOT,
+		),
+	];
+	for (call, class) in cases {
+		assert_eq!(ClassifyCall::required_class(&call), class, "{call:?}");
+	}
 }

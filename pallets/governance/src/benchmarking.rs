@@ -77,7 +77,8 @@ fn sign<T: Config>(
 where
 	T::Signature: From<sr25519::Signature>,
 {
-	let payload = Pallet::<T>::api_vote_payload(index, choice, nonce).expect("proposal exists");
+	let payload =
+		Pallet::<T>::api_vote_payload(index, choice, nonce).expect("proposal exists").encode();
 	let signature = sp_io::crypto::sr25519_sign(KEY_TYPE, public, &payload).expect("key exists");
 	SignedVote { voter: who, choice, nonce, signature: signature.into() }
 }
@@ -126,7 +127,10 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(voter.clone()), index, VoteChoice::Aye);
 
-		assert_eq!(VoteOf::<T>::get(index, &voter).map(|v| v.choice), Some(VoteChoice::Aye));
+		assert_eq!(
+			VoteOf::<T>::get(index, &voter).and_then(|r| r.vote).map(|v| v.choice),
+			Some(VoteChoice::Aye)
+		);
 	}
 
 	#[benchmark]

@@ -291,8 +291,8 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ProposalOf<T: Config> = StorageMap<_, Twox64Concat, ProposalIndex, ProposalInfoOf<T>>;
 
-	/// Votes by proposal and voter. `Blake2_128Concat` for voters: account ids are chosen by
-	/// users, so their keys must not be grindable into one trie branch.
+	/// Votes and signed-vote nonces by proposal and voter. `Blake2_128Concat` for voters:
+	/// account ids are chosen by users, so their keys must not be grindable into one trie branch.
 	#[pallet::storage]
 	pub type VoteOf<T: Config> = StorageDoubleMap<
 		_,
@@ -300,19 +300,7 @@ pub mod pallet {
 		ProposalIndex,
 		Blake2_128Concat,
 		T::AccountId,
-		Vote<BalanceOf<T>>,
-	>;
-
-	/// The next signed-vote nonce each voter must use for each proposal (hashers as [`VoteOf`]).
-	#[pallet::storage]
-	pub type NextNonceOf<T: Config> = StorageDoubleMap<
-		_,
-		Twox64Concat,
-		ProposalIndex,
-		Blake2_128Concat,
-		T::AccountId,
-		VoteNonce,
-		ValueQuery,
+		VoteRecord<BalanceOf<T>>,
 	>;
 
 	/// The ongoing proposals whose voting ends at a block (decided in its `on_initialize`).
@@ -554,10 +542,12 @@ pub mod pallet {
 			choice: VoteChoice,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let proposal = Self::ongoing(index)?;
+			let mut proposal = Self::ongoing(index)?;
 			let power = T::VotingPower::voting_power_at(&who, proposal.snapshot);
 			ensure!(!power.is_zero(), Error::<T>::NoVotingPower);
-			Self::do_record_vote(index, proposal, who, Vote { choice, power });
+			let record = VoteOf::<T>::get(index, &who);
+			Self::do_count_vote(index, &mut proposal, who, Vote { choice, power }, record, None);
+			ProposalOf::<T>::insert(index, proposal);
 			Ok(())
 		}
 
@@ -572,10 +562,17 @@ pub mod pallet {
 		pub fn remove_vote(origin: OriginFor<T>, index: ProposalIndex) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let mut proposal = ProposalOf::<T>::get(index).ok_or(Error::<T>::ProposalNotFound)?;
-			let vote = VoteOf::<T>::take(index, &who).ok_or(Error::<T>::NotVoted)?;
+			let mut record = VoteOf::<T>::get(index, &who).ok_or(Error::<T>::NotVoted)?;
+			let vote = record.vote.take().ok_or(Error::<T>::NotVoted)?;
 			if Self::is_open(&proposal) {
 				proposal.tally.remove(&vote);
 				ProposalOf::<T>::insert(index, proposal);
+			}
+			// The nonce must survive the vote, or its signed message could be replayed.
+			if record.next_nonce == 0 {
+				VoteOf::<T>::remove(index, &who);
+			} else {
+				VoteOf::<T>::insert(index, &who, record);
 			}
 			Self::deposit_event(Event::VoteRemoved { index, voter: who });
 			Ok(())
@@ -600,14 +597,10 @@ pub mod pallet {
 			let mut proposal = Self::ongoing(index)?;
 			for signed in votes {
 				match Self::check_signed_vote(index, &proposal, &signed) {
-					Ok(power) => {
-						NextNonceOf::<T>::insert(
-							index,
-							&signed.voter,
-							signed.nonce.saturating_add(1),
-						);
+					Ok((power, record)) => {
 						let vote = Vote { choice: signed.choice, power };
-						proposal = Self::do_record_vote(index, proposal, signed.voter, vote);
+						let next = Some(signed.nonce.saturating_add(1));
+						Self::do_count_vote(index, &mut proposal, signed.voter, vote, record, next);
 					},
 					Err(reason) => Self::deposit_event(Event::SignedVoteRejected {
 						index,
@@ -616,6 +609,8 @@ pub mod pallet {
 					}),
 				}
 			}
+			// The proposal is written once for the whole batch.
+			ProposalOf::<T>::insert(index, proposal);
 			Ok(())
 		}
 
@@ -633,17 +628,18 @@ pub mod pallet {
 			vote: SignedVoteOf<T>,
 		) -> DispatchResult {
 			ensure_none(origin)?;
-			let proposal = Self::ongoing(index)?;
-			let power =
-				Self::check_signed_vote(index, &proposal, &vote).map_err(
-					|reason| match reason {
-						SignedVoteRejection::BadSignature => Error::<T>::BadSignature,
-						SignedVoteRejection::StaleNonce => Error::<T>::StaleNonce,
-						SignedVoteRejection::NoVotingPower => Error::<T>::NoVotingPower,
-					},
-				)?;
-			NextNonceOf::<T>::insert(index, &vote.voter, vote.nonce.saturating_add(1));
-			Self::do_record_vote(index, proposal, vote.voter, Vote { choice: vote.choice, power });
+			let mut proposal = Self::ongoing(index)?;
+			let (power, record) = Self::check_signed_vote(index, &proposal, &vote).map_err(
+				|reason| match reason {
+					SignedVoteRejection::BadSignature => Error::<T>::BadSignature,
+					SignedVoteRejection::StaleNonce => Error::<T>::StaleNonce,
+					SignedVoteRejection::NoVotingPower => Error::<T>::NoVotingPower,
+				},
+			)?;
+			let next = Some(vote.nonce.saturating_add(1));
+			let counted = Vote { choice: vote.choice, power };
+			Self::do_count_vote(index, &mut proposal, vote.voter, counted, record, next);
+			ProposalOf::<T>::insert(index, proposal);
 			Ok(())
 		}
 
@@ -847,30 +843,37 @@ impl<T: Config> Pallet<T> {
 			&& frame_system::Pallet::<T>::block_number() < proposal.voting_end
 	}
 
-	/// Counts `vote` of `voter` (replacing an earlier one), stores and returns the proposal.
-	fn do_record_vote(
+	/// Counts `vote` of `voter` in `proposal`'s tally (replacing the earlier one in `record`) and
+	/// stores the record, with `next_nonce` if given. The caller stores the proposal.
+	fn do_count_vote(
 		index: ProposalIndex,
-		mut proposal: ProposalInfoOf<T>,
+		proposal: &mut ProposalInfoOf<T>,
 		voter: T::AccountId,
 		vote: Vote<BalanceOf<T>>,
-	) -> ProposalInfoOf<T> {
-		if let Some(old) = VoteOf::<T>::get(index, &voter) {
+		record: Option<VoteRecord<BalanceOf<T>>>,
+		next_nonce: Option<VoteNonce>,
+	) {
+		let mut record = record.unwrap_or_default();
+		if let Some(old) = record.vote.take() {
 			proposal.tally.remove(&old);
 		}
 		proposal.tally.add(&vote);
-		VoteOf::<T>::insert(index, &voter, vote);
-		ProposalOf::<T>::insert(index, &proposal);
+		record.vote = Some(vote);
+		if let Some(next) = next_nonce {
+			record.next_nonce = next;
+		}
+		VoteOf::<T>::insert(index, &voter, record);
 		Self::deposit_event(Event::Voted { index, voter, choice: vote.choice, power: vote.power });
-		proposal
 	}
 
-	/// The bytes a voter signs to vote `choice` with `nonce` on `proposal`.
+	/// The message a voter signs (its SCALE encoding) to vote `choice` with `nonce` on
+	/// `proposal`.
 	pub fn vote_payload(
 		index: ProposalIndex,
 		proposal: &ProposalInfoOf<T>,
 		choice: VoteChoice,
 		nonce: VoteNonce,
-	) -> Vec<u8> {
+	) -> VotePayload<T::Hash> {
 		VotePayload {
 			domain: VOTE_DOMAIN,
 			genesis_hash: frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero()),
@@ -880,20 +883,20 @@ impl<T: Config> Pallet<T> {
 			choice,
 			nonce,
 		}
-		.encode()
 	}
 
 	/// Checks a signed vote for `proposal`: nonce, signature (raw or `<Bytes>`-wrapped), power.
-	/// Returns the voter's power at the snapshot.
+	/// Returns the voter's power at the snapshot and their stored record.
 	pub fn check_signed_vote(
 		index: ProposalIndex,
 		proposal: &ProposalInfoOf<T>,
 		vote: &SignedVoteOf<T>,
-	) -> Result<BalanceOf<T>, SignedVoteRejection> {
-		if vote.nonce < NextNonceOf::<T>::get(index, &vote.voter) {
+	) -> Result<(BalanceOf<T>, Option<VoteRecord<BalanceOf<T>>>), SignedVoteRejection> {
+		let record = VoteOf::<T>::get(index, &vote.voter);
+		if vote.nonce < record.map(|r| r.next_nonce).unwrap_or_default() {
 			return Err(SignedVoteRejection::StaleNonce);
 		}
-		let payload = Self::vote_payload(index, proposal, vote.choice, vote.nonce);
+		let payload = Self::vote_payload(index, proposal, vote.choice, vote.nonce).encode();
 		if !verify_raw_or_wrapped::<T::Signature>(&vote.signature, &payload, &vote.voter) {
 			return Err(SignedVoteRejection::BadSignature);
 		}
@@ -901,7 +904,7 @@ impl<T: Config> Pallet<T> {
 		if power.is_zero() {
 			return Err(SignedVoteRejection::NoVotingPower);
 		}
-		Ok(power)
+		Ok((power, record))
 	}
 
 	/// Decides proposal `index` at its voting end `now`.
@@ -1076,12 +1079,12 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// The bytes to sign for a vote (runtime API).
+	/// The message to sign for a vote (runtime API): sign its SCALE encoding.
 	pub fn api_vote_payload(
 		index: ProposalIndex,
 		choice: VoteChoice,
 		nonce: VoteNonce,
-	) -> Option<Vec<u8>> {
+	) -> Option<VotePayload<T::Hash>> {
 		let proposal = ProposalOf::<T>::get(index)?;
 		Some(Self::vote_payload(index, &proposal, choice, nonce))
 	}
@@ -1095,7 +1098,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The next signed-vote nonce of `who` on proposal `index`.
 	pub fn next_nonce(index: ProposalIndex, who: &T::AccountId) -> VoteNonce {
-		NextNonceOf::<T>::get(index, who)
+		VoteOf::<T>::get(index, who).map(|r| r.next_nonce).unwrap_or_default()
 	}
 
 	/// Checks the pallet's invariants:
@@ -1125,8 +1128,10 @@ impl<T: Config> Pallet<T> {
 					ensure!(booked.remove(&index) == Some(p.voting_end), "ongoing not booked");
 					ensure!(p.voting_end >= now, "an ongoing proposal's end has passed");
 					let mut sum = Tally::<BalanceOf<T>>::default();
-					for (_, vote) in VoteOf::<T>::iter_prefix(index) {
-						sum.add(&vote);
+					for (_, record) in VoteOf::<T>::iter_prefix(index) {
+						if let Some(vote) = record.vote {
+							sum.add(&vote);
+						}
 					}
 					ensure!(sum == p.tally, "a tally differs from the sum of its votes");
 				},
@@ -1172,9 +1177,10 @@ sp_api::decl_runtime_apis! {
 		BlockNumber: codec::Codec,
 		Hash: codec::Codec,
 	{
-		/// The exact bytes to sign to vote `choice` with `nonce` on `proposal` (`None` if there
-		/// is no such proposal).
-		fn vote_payload(proposal: ProposalIndex, choice: VoteChoice, nonce: VoteNonce) -> Option<Vec<u8>>;
+		/// The message to sign to vote `choice` with `nonce` on `proposal` (`None` if there is no
+		/// such proposal): its SCALE encoding is the exact bytes to sign. (A struct rather than
+		/// `Vec<u8>`: clients decode it unambiguously and re-encode it byte for byte.)
+		fn vote_payload(proposal: ProposalIndex, choice: VoteChoice, nonce: VoteNonce) -> Option<VotePayload<Hash>>;
 		/// `who`'s voting power on `proposal` (at its snapshot).
 		fn voting_power(proposal: ProposalIndex, who: AccountId) -> Balance;
 		/// The nonce `who`'s next signed vote on `proposal` must use (at least).

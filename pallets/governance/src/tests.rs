@@ -55,7 +55,7 @@ fn signed(
 	choice: VoteChoice,
 	nonce: VoteNonce,
 ) -> SignedVoteOf<Test> {
-	let payload = Gov::api_vote_payload(index, choice, nonce).unwrap();
+	let payload = Gov::api_vote_payload(index, choice, nonce).unwrap().encode();
 	SignedVote { voter: key.account(), choice, nonce, signature: key.sign(&payload) }
 }
 
@@ -236,7 +236,10 @@ fn vote_works() {
 		// Voting again replaces the earlier vote.
 		vote(charlie(), index, Aye);
 		assert_eq!(proposal(index).tally, Tally { aye: 5000, nay: 0, abstain: 4000, voters: 3 });
-		assert_eq!(VoteOf::<Test>::get(index, charlie()), Some(Vote { choice: Aye, power: 3000 }));
+		assert_eq!(
+			VoteOf::<Test>::get(index, charlie()).and_then(|r| r.vote),
+			Some(Vote { choice: Aye, power: 3000 })
+		);
 	});
 }
 
@@ -333,7 +336,7 @@ fn signed_votes_of_each_key_type_work() {
 fn wrapped_signed_vote_works() {
 	ExtBuilder::default().build_and_execute(|| {
 		let index = submit(alice(), remark(b"x"), ROOT);
-		let payload = Gov::api_vote_payload(index, Aye, 0).unwrap();
+		let payload = Gov::api_vote_payload(index, Aye, 0).unwrap().encode();
 		let mut wrapped = b"<Bytes>".to_vec();
 		wrapped.extend_from_slice(&payload);
 		wrapped.extend_from_slice(b"</Bytes>");
@@ -368,7 +371,10 @@ fn bad_signed_votes_are_rejected_with_reason() {
 			.encode()
 		};
 		// Sanity: the payload built by hand equals the pallet's.
-		assert_eq!(payload_with(genesis, Aye), Gov::api_vote_payload(index, Aye, 0).unwrap());
+		assert_eq!(
+			payload_with(genesis, Aye),
+			Gov::api_vote_payload(index, Aye, 0).unwrap().encode()
+		);
 
 		let for_other = SignedVote { voter: bob(), ..signed(Key::Bob, other, Aye, 0) };
 		let other_chain = SignedVote {
@@ -824,5 +830,30 @@ fn genesis_classes_are_stored() {
 		for (id, info) in genesis_classes() {
 			assert_eq!(ClassOf::<Test>::get(id), Some(info));
 		}
+	});
+}
+
+#[test]
+fn removed_signed_vote_cannot_be_replayed() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = submit(alice(), remark(b"x"), ROOT);
+		let vote = signed(Key::Bob, index, Aye, 0);
+		assert_ok!(Gov::submit_signed_votes(
+			RuntimeOrigin::signed(dave()),
+			index,
+			batch(vec![vote.clone()])
+		));
+		assert_ok!(Gov::remove_vote(RuntimeOrigin::signed(bob()), index));
+		assert!(proposal(index).tally.is_empty());
+		// The record keeps the nonce: relaying the old message again is stale.
+		assert_eq!(Gov::next_nonce(index, &bob()), 1);
+		assert_noop!(
+			Gov::vote_by_signature(RuntimeOrigin::none(), index, vote),
+			Error::<Test>::StaleNonce
+		);
+		assert_noop!(
+			Gov::remove_vote(RuntimeOrigin::signed(bob()), index),
+			Error::<Test>::NotVoted
+		);
 	});
 }

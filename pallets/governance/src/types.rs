@@ -245,6 +245,30 @@ pub struct Vote<Balance> {
 	pub power: Balance,
 }
 
+/// What is stored per (proposal, voter): the vote, if any, and the next signed-vote nonce.
+///
+/// One item for both, so a signed vote costs one read and one write; removing a vote keeps the
+/// record while its nonce is non-zero, so an old signed message cannot be replayed.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub struct VoteRecord<Balance> {
+	/// The counted vote.
+	pub vote: Option<Vote<Balance>>,
+	/// The least nonce the voter's next signed vote on this proposal may use.
+	pub next_nonce: VoteNonce,
+}
+
 /// Where a proposal is in its life.
 #[derive(
 	Encode,

@@ -48,6 +48,6 @@ impl pallet_token::Config for Runtime {
 	type MaxCheckpoints = ConstU32<64>;
 	/// One supply checkpoint per block over the whole window.
 	type MaxSupplyCheckpoints = ConstU32<{ VOTING_HISTORY_WINDOW + 100 }>;
-	/// Weights of pallet-token.
-	type WeightInfo = ();
+	/// Weights measured on this runtime by `scripts/weights.sh`.
+	type WeightInfo = pallet_token::weights::SubstrateWeight<Runtime>;
 }

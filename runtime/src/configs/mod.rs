@@ -4,7 +4,8 @@
 //! by several pallets (block weights, deposits) live here.
 
 mod aura;
-mod balances;
+pub mod balances;
+pub mod governance;
 mod grandpa;
 pub mod legacy_currency;
 mod preimage;

@@ -23,7 +23,8 @@ parameter_types! {
 impl pallet_preimage::Config for Runtime {
 	/// The overarching event type.
 	type RuntimeEvent = RuntimeEvent;
-	/// Reference weights of pallet-preimage.
+	/// pallet-preimage's reference weights: its benchmarks need the legacy `Currency` API, which
+	/// this runtime refuses, so `scripts/weights.sh` cannot measure them here.
 	type WeightInfo = pallet_preimage::weights::SubstrateWeight<Runtime>;
 	/// Legacy reserved deposits exist only for preimages noted before holds existed, which this
 	/// chain never had: deposits are holds (see `Consideration`), legacy reserves are refused.

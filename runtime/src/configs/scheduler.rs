@@ -33,8 +33,8 @@ impl pallet_scheduler::Config for Runtime {
 	type OriginPrivilegeCmp = EqualPrivilegeOnly;
 	/// Scheduled tasks per block.
 	type MaxScheduledPerBlock = frame_support::traits::ConstU32<50>;
-	/// Reference weights of pallet-scheduler.
-	type WeightInfo = pallet_scheduler::weights::SubstrateWeight<Runtime>;
+	/// Weights measured on this runtime by `scripts/weights.sh`.
+	type WeightInfo = crate::weights::pallet_scheduler::WeightInfo<Runtime>;
 	/// Large calls are stored as preimages.
 	type Preimages = Preimage;
 	/// Scheduler agendas are keyed by this chain's own block number.

@@ -77,4 +77,8 @@ impl frame_system::Config for Runtime {
 	type SS58Prefix = SS58Prefix;
 	/// At most 16 consumer references per account (holds, freezes, ...).
 	type MaxConsumers = frame_support::traits::ConstU32<16>;
+	/// Weights measured on this runtime by `scripts/weights.sh`.
+	type SystemWeightInfo = crate::weights::frame_system::WeightInfo<Runtime>;
+	/// Weights of the transaction extensions, measured by `scripts/weights.sh`.
+	type ExtensionsWeightInfo = crate::weights::frame_system_extensions::WeightInfo<Runtime>;
 }

@@ -11,6 +11,6 @@ impl pallet_timestamp::Config for Runtime {
 	type OnTimestampSet = Aura;
 	/// Two blocks are at least half a slot apart, so the slot duration is `SLOT_DURATION`.
 	type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
-	/// Reference weights of pallet-timestamp.
-	type WeightInfo = ();
+	/// Weights measured on this runtime by `scripts/weights.sh`.
+	type WeightInfo = crate::weights::pallet_timestamp::WeightInfo<Runtime>;
 }

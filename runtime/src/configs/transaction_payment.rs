@@ -30,6 +30,6 @@ impl pallet_transaction_payment::Config for Runtime {
 	type LengthToFee = ConstantMultiplier<Balance, TransactionByteFee>;
 	/// Fixed fee multiplier.
 	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
-	/// Reference weights of pallet-transaction-payment.
-	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
+	/// Weights measured on this runtime by `scripts/weights.sh`.
+	type WeightInfo = crate::weights::pallet_transaction_payment::WeightInfo<Runtime>;
 }
