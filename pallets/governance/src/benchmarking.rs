@@ -277,6 +277,7 @@ mod benchmarks {
 			panic!("approved");
 		};
 		let weight_limit = ProposalOf::<T>::get(index).expect("exists").call_weight;
+		frame_system::Pallet::<T>::reset_events();
 
 		#[extrinsic_call]
 		_(RawOrigin::Root, index, weight_limit);
@@ -300,6 +301,7 @@ mod benchmarks {
 		// All end in the same block: `MaxEndingPerBlock` fit in it.
 		let end = frame_system::Pallet::<T>::block_number() + 10u32.into();
 		frame_system::Pallet::<T>::set_block_number(end);
+		frame_system::Pallet::<T>::reset_events();
 
 		#[block]
 		{
@@ -327,6 +329,8 @@ mod benchmarks {
 		}
 		let end = ProposalOf::<T>::get(index).expect("exists").voting_end;
 		frame_system::Pallet::<T>::set_block_number(end);
+		// The votes were cast in earlier blocks: their events are gone by the voting end.
+		frame_system::Pallet::<T>::reset_events();
 
 		#[block]
 		{
