@@ -15,6 +15,8 @@ use sp_runtime::Perbill;
 
 const KEY_TYPE: KeyTypeId = KeyTypeId(*b"govb");
 const SEED: u32 = 0;
+/// Voters in the state of the `decide` benchmark.
+const MAX_VOTERS: u32 = 1000;
 
 fn set_block<T: Config>(n: u32) {
 	frame_system::Pallet::<T>::set_block_number(n.into());
@@ -317,16 +319,26 @@ mod benchmarks {
 	}
 
 	/// Deciding one proposal that `v` accounts voted on: flat in `v` (the tally is kept
-	/// incrementally).
+	/// incrementally). The state is the same size for every `v`: of `MAX_VOTERS` voters, `v`
+	/// vote on the decided proposal and the others on another one, so that the slope measures
+	/// the voters of the proposal and not the size of the trie.
 	#[benchmark]
-	fn decide(v: Linear<1, 1000>) {
+	fn decide(v: Linear<1, MAX_VOTERS>) {
 		set_block::<T>(1);
-		let voters: Vec<_> = (0..v).map(|i| funded::<T>("voter", i)).collect();
+		let voters: Vec<_> = (0..MAX_VOTERS).map(|i| funded::<T>("voter", i)).collect();
 		let index = proposal::<T>(16);
-		for voter in voters {
-			Governance::<T>::vote(RawOrigin::Signed(voter).into(), index, VoteChoice::Aye)
+		let other = proposal::<T>(17);
+		for (i, voter) in voters.into_iter().enumerate() {
+			let target = if (i as u32) < v { index } else { other };
+			Governance::<T>::vote(RawOrigin::Signed(voter).into(), target, VoteChoice::Aye)
 				.expect("vote");
 		}
+		// Only the decided proposal ends in the measured block.
+		Governance::<T>::cancel(
+			T::CancelOrigin::try_successful_origin().expect("benchmarks need a cancel origin"),
+			other,
+		)
+		.expect("cancel");
 		let end = ProposalOf::<T>::get(index).expect("exists").voting_end;
 		frame_system::Pallet::<T>::set_block_number(end);
 		// The votes were cast in earlier blocks: their events are gone by the voting end.

@@ -137,6 +137,8 @@ pub type ProposalInfoOf<T> = ProposalInfo<
 >;
 /// A class as stored.
 pub type ClassInfoOf<T> = ClassInfo<BalanceOf<T>, BlockNumberFor<T>>;
+/// A voter's stored record.
+pub type VoteRecordOf<T> = VoteRecord<BalanceOf<T>>;
 /// A signed vote of this runtime.
 pub type SignedVoteOf<T> =
 	SignedVote<<T as frame_system::Config>::AccountId, <T as Config>::Signature>;
@@ -891,7 +893,7 @@ impl<T: Config> Pallet<T> {
 		index: ProposalIndex,
 		proposal: &ProposalInfoOf<T>,
 		vote: &SignedVoteOf<T>,
-	) -> Result<(BalanceOf<T>, Option<VoteRecord<BalanceOf<T>>>), SignedVoteRejection> {
+	) -> Result<(BalanceOf<T>, Option<VoteRecordOf<T>>), SignedVoteRejection> {
 		let record = VoteOf::<T>::get(index, &vote.voter);
 		if vote.nonce < record.map(|r| r.next_nonce).unwrap_or_default() {
 			return Err(SignedVoteRejection::StaleNonce);

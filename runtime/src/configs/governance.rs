@@ -220,6 +220,6 @@ impl pallet_governance::Config for Runtime {
 	type MaxVotingPeriod = MaxVotingPeriod;
 	/// See [`SignedVotePriority`].
 	type UnsignedPriority = SignedVotePriority;
-	/// Weights of pallet-governance.
-	type WeightInfo = ();
+	/// Weights measured on this runtime by `scripts/weights.sh`.
+	type WeightInfo = pallet_governance::weights::SubstrateWeight<Runtime>;
 }
