@@ -221,5 +221,5 @@ impl pallet_governance::Config for Runtime {
 	/// See [`SignedVotePriority`].
 	type UnsignedPriority = SignedVotePriority;
 	/// Weights measured on this runtime by `scripts/weights.sh`.
-	type WeightInfo = ();
+	type WeightInfo = pallet_governance::weights::SubstrateWeight<Runtime>;
 }
