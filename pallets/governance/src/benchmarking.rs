@@ -96,6 +96,17 @@ fn proposal<T: Config>(len: u32) -> ProposalIndex {
 	Pallet::<T>::do_submit(proposer, bounded, class, None).expect("the proposal is valid")
 }
 
+/// Fills one block with `MaxEndingPerBlock` proposals ending in it; returns the first (the
+/// costliest to unbook).
+fn first_of_full_block<T: Config>() -> ProposalIndex {
+	set_block::<T>(1);
+	let first = proposal::<T>(16);
+	for _ in 1..T::MaxEndingPerBlock::get() {
+		proposal::<T>(16);
+	}
+	first
+}
+
 #[benchmarks(where T::AccountId: From<sr25519::Public>, T::Signature: From<sr25519::Signature>)]
 mod benchmarks {
 	use super::*;
@@ -192,10 +203,7 @@ mod benchmarks {
 	/// Cancelling an ongoing proposal booked in a full block.
 	#[benchmark]
 	fn cancel() -> Result<(), BenchmarkError> {
-		set_block::<T>(1);
-		let max = T::MaxEndingPerBlock::get();
-		let indices: Vec<_> = (0..max).map(|_| proposal::<T>(16)).collect();
-		let index = indices[0];
+		let index = first_of_full_block::<T>();
 		let origin =
 			T::CancelOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
@@ -212,10 +220,7 @@ mod benchmarks {
 	/// Killing an ongoing proposal booked in a full block (deposit slashed).
 	#[benchmark]
 	fn kill() -> Result<(), BenchmarkError> {
-		set_block::<T>(1);
-		let max = T::MaxEndingPerBlock::get();
-		let indices: Vec<_> = (0..max).map(|_| proposal::<T>(16)).collect();
-		let index = indices[0];
+		let index = first_of_full_block::<T>();
 		let origin =
 			T::KillOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 

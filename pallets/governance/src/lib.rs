@@ -920,14 +920,7 @@ impl<T: Config> Pallet<T> {
 			return;
 		}
 		let tally = proposal.tally;
-		let as_u128 = Tally::<u128> {
-			aye: tally.aye.saturated_into(),
-			nay: tally.nay.saturated_into(),
-			abstain: tally.abstain.saturated_into(),
-			voters: tally.voters,
-		};
-		let approved =
-			proposal.thresholds.approved(&as_u128, proposal.electorate.saturated_into::<u128>());
+		let approved = Self::passes(&proposal);
 		Self::do_return_deposit(index, &mut proposal);
 		if !approved {
 			T::Preimages::drop(&proposal.call);
@@ -964,6 +957,18 @@ impl<T: Config> Pallet<T> {
 				Self::deposit_event(Event::EnactmentFailed { index, error });
 			},
 		}
+	}
+
+	/// Whether `proposal`'s tally meets its thresholds (see [`Thresholds::approved`]).
+	pub fn passes(proposal: &ProposalInfoOf<T>) -> bool {
+		let tally = proposal.tally;
+		let as_u128 = Tally::<u128> {
+			aye: tally.aye.saturated_into(),
+			nay: tally.nay.saturated_into(),
+			abstain: tally.abstain.saturated_into(),
+			voters: tally.voters,
+		};
+		proposal.thresholds.approved(&as_u128, proposal.electorate.saturated_into::<u128>())
 	}
 
 	/// Loads and dispatches an approved call; returns the result and the weight it used.
@@ -1061,13 +1066,7 @@ impl<T: Config> Pallet<T> {
 	/// What the runtime API reports about proposal `index`.
 	pub fn proposal_summary(index: ProposalIndex) -> Option<ProposalSummaryOf<T>> {
 		let p = ProposalOf::<T>::get(index)?;
-		let tally = Tally::<u128> {
-			aye: p.tally.aye.saturated_into(),
-			nay: p.tally.nay.saturated_into(),
-			abstain: p.tally.abstain.saturated_into(),
-			voters: p.tally.voters,
-		};
-		let passing = p.thresholds.approved(&tally, p.electorate.saturated_into::<u128>());
+		let passing = Self::passes(&p);
 		Some(ProposalSummary {
 			class: p.class,
 			call_hash: p.call_hash,

@@ -45,10 +45,14 @@ pub mod classes {
 		Development,
 	}
 
+	/// A rule: least approval and turnout, at least one voter.
+	fn rule(min_approval: Perbill, min_turnout: Perbill) -> Thresholds {
+		Thresholds { min_approval, min_turnout, min_voters: 1 }
+	}
+
 	fn class(
 		name: &str,
-		min_approval: Perbill,
-		min_turnout: Perbill,
+		thresholds: Thresholds,
 		voting_period: BlockNumber,
 		enactment_delay: BlockNumber,
 		submission_deposit: Balance,
@@ -62,7 +66,7 @@ pub mod classes {
 		ClassInfo {
 			// Names are short constants below `MaxClassNameLen`.
 			name: name.as_bytes().to_vec().try_into().unwrap_or_default(),
-			thresholds: Thresholds { min_approval, min_turnout, min_voters: 1 },
+			thresholds,
 			voting_period,
 			enactment_delay,
 			submission_deposit,
@@ -78,8 +82,7 @@ pub mod classes {
 				PROTOCOL_UPGRADE,
 				class(
 					"protocol upgrade",
-					TWO_THIRDS,
-					p(20),
+					rule(TWO_THIRDS, p(20)),
 					14 * DAYS,
 					DAYS,
 					1_000 * MTC,
@@ -92,8 +95,7 @@ pub mod classes {
 				PARAMETER_CHANGE,
 				class(
 					"parameter change",
-					SIMPLE_MAJORITY,
-					p(10),
+					rule(SIMPLE_MAJORITY, p(10)),
 					7 * DAYS,
 					DAYS,
 					100 * MTC,
@@ -105,8 +107,7 @@ pub mod classes {
 				CANCELLATION,
 				class(
 					"cancellation",
-					SIMPLE_MAJORITY,
-					p(10),
+					rule(SIMPLE_MAJORITY, p(10)),
 					2 * DAYS,
 					1,
 					10 * MTC,
@@ -118,8 +119,7 @@ pub mod classes {
 				GENERAL_ROOT,
 				class(
 					"general root",
-					SIMPLE_MAJORITY,
-					p(15),
+					rule(SIMPLE_MAJORITY, p(15)),
 					7 * DAYS,
 					DAYS,
 					500 * MTC,
