@@ -31,10 +31,13 @@
 
 extern crate alloc;
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
 mod tests;
+pub mod weights;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
@@ -48,6 +51,7 @@ use sp_runtime::traits::{Hash, Saturating};
 use sp_version::RuntimeVersion;
 
 pub use pallet::*;
+pub use weights::WeightInfo;
 
 /// Log target of this pallet.
 pub const LOG_TARGET: &str = "runtime::upgrades";
@@ -150,6 +154,8 @@ pub mod pallet {
 		/// Most pending upgrades.
 		#[pallet::constant]
 		type MaxPending: Get<u32>;
+		/// Weights of the calls.
+		type WeightInfo: WeightInfo;
 	}
 
 	/// The pending upgrades in activation order, at most one per block.
@@ -241,9 +247,9 @@ pub mod pallet {
 		///
 		/// - origin: `UpgradeOrigin`.
 		///
-		/// Emits `UpgradeScheduled`.
+		/// Emits `UpgradeScheduled`. Weight: `schedule_upgrade(MaxPending)`.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::DbWeight::get().reads_writes(3, 2).saturating_add(Weight::from_parts(30_000_000, 4_000)))]
+		#[pallet::weight(T::WeightInfo::schedule_upgrade(T::MaxPending::get()))]
 		pub fn schedule_upgrade(
 			origin: OriginFor<T>,
 			code_hash: T::Hash,
@@ -281,9 +287,9 @@ pub mod pallet {
 		///
 		/// - origin: `CancelOrigin`.
 		///
-		/// Emits `UpgradeCancelled`.
+		/// Emits `UpgradeCancelled`. Weight: `cancel_upgrade(MaxPending)`.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::DbWeight::get().reads_writes(1, 2).saturating_add(Weight::from_parts(20_000_000, 4_000)))]
+		#[pallet::weight(T::WeightInfo::cancel_upgrade(T::MaxPending::get()))]
 		pub fn cancel_upgrade(
 			origin: OriginFor<T>,
 			activate_at: BlockNumberFor<T>,

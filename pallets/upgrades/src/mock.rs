@@ -70,6 +70,7 @@ impl Config for Test {
 	type Preimages = Preimage;
 	type MinActivationDelay = MinActivationDelay;
 	type MaxPending = ConstU32<3>;
+	type WeightInfo = ();
 }
 
 /// Reads the version of test "code": `b"RT" ++ RuntimeVersion::encode()`.
