@@ -296,9 +296,13 @@ impl_runtime_apis! {
 	#[cfg(feature = "try-runtime")]
 	impl frame_try_runtime::TryRuntime<Block> for Runtime {
 		fn on_runtime_upgrade(checks: frame_try_runtime::UpgradeCheckSelect) -> (Weight, Weight) {
-			// try-runtime is an off-chain tool: a failing check must stop it with a backtrace.
-			let weight = Executive::try_runtime_upgrade(checks).unwrap();
-			(weight, super::configs::RuntimeBlockWeights::get().max_block)
+			// This API returns no `Result`: the try-runtime tool learns of a failed check only
+			// by the runtime trapping, so the error is reported in the panic message. (Never
+			// called on-chain: the API exists only with the `try-runtime` feature.)
+			match Executive::try_runtime_upgrade(checks) {
+				Ok(weight) => (weight, super::configs::RuntimeBlockWeights::get().max_block),
+				Err(error) => panic!("try-runtime: on_runtime_upgrade checks failed: {error:?}"),
+			}
 		}
 
 		fn execute_block(
@@ -307,9 +311,11 @@ impl_runtime_apis! {
 			signature_check: bool,
 			select: frame_try_runtime::TryStateSelect,
 		) -> Weight {
-			// See `on_runtime_upgrade`.
-			Executive::try_execute_block(block, state_root_check, signature_check, select)
-				.expect("execute-block failed")
+			// No `Result` here either: see `on_runtime_upgrade`.
+			match Executive::try_execute_block(block, state_root_check, signature_check, select) {
+				Ok(weight) => weight,
+				Err(error) => panic!("try-runtime: execute_block checks failed: {error:?}"),
+			}
 		}
 	}
 }
