@@ -1,11 +1,14 @@
 //! Test runtime: frame-system, pallet-preimage and this pallet. Runtime "code" in the tests is
-//! `b"RT"` followed by an encoded `RuntimeVersion`, which the mocked version reader returns;
-//! anything else is not a runtime.
+//! [`crate::code::runtime_blob`]; the version reader returns its `runtime_version` section, as a
+//! node's executor does. Authorities are `UintAuthorityId`s (test signatures).
 
 use crate::{self as pallet_upgrades, *};
-use frame_support::{derive_impl, parameter_types, traits::ConstU32};
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU32, ConstU64},
+};
 use frame_system::EnsureRoot;
-use sp_runtime::BuildStorage;
+use sp_runtime::{testing::UintAuthorityId, BuildStorage};
 use sp_version::RuntimeVersion;
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -59,21 +62,47 @@ impl pallet_preimage::Config for Test {
 	type Consideration = ();
 }
 
+/// The extrinsic type of the test runtime.
+pub type Extrinsic = <Block as sp_runtime::traits::Block>::Extrinsic;
+
+impl frame_system::offchain::CreateTransactionBase<Call<Test>> for Test {
+	type Extrinsic = Extrinsic;
+	type RuntimeCall = RuntimeCall;
+}
+
+impl frame_system::offchain::CreateBare<Call<Test>> for Test {
+	fn create_bare(call: RuntimeCall) -> Extrinsic {
+		Extrinsic::new_bare(call)
+	}
+}
+
 parameter_types! {
-	/// Blocks between scheduling and activation, at least.
-	pub const MinActivationDelay: u64 = 5;
+	/// The current authorities (settable by tests).
+	pub static Authorities: Vec<UintAuthorityId> = vec![1.into(), 2.into(), 3.into()];
 }
 
 impl Config for Test {
 	type UpgradeOrigin = EnsureRoot<u64>;
 	type CancelOrigin = EnsureRoot<u64>;
 	type Preimages = Preimage;
-	type MinActivationDelay = MinActivationDelay;
+	type AuthorityId = UintAuthorityId;
+	type Authorities = Authorities;
+	type MaxAuthorities = ConstU32<10>;
 	type MaxPending = ConstU32<3>;
+	type UnsignedPriority = ConstU64<{ 1 << 20 }>;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Test;
 }
 
-/// Reads the version of test "code": `b"RT" ++ RuntimeVersion::encode()`.
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<UintAuthorityId> for Test {
+	fn set_authorities(authorities: Vec<UintAuthorityId>) {
+		Authorities::set(authorities);
+	}
+}
+
+/// Reads the version of test code as a node's executor does: its `runtime_version` section.
 pub struct MockVersionReader;
 impl sp_core::traits::ReadRuntimeVersion for MockVersionReader {
 	fn read_runtime_version(
@@ -81,10 +110,7 @@ impl sp_core::traits::ReadRuntimeVersion for MockVersionReader {
 		code: &[u8],
 		_ext: &mut dyn sp_core::traits::Externalities,
 	) -> Result<Vec<u8>, String> {
-		match code.strip_prefix(b"RT") {
-			Some(version) => Ok(version.to_vec()),
-			None => Err("not a runtime".into()),
-		}
+		crate::code::embedded_version(code).ok_or_else(|| "not a runtime".into())
 	}
 }
 
@@ -92,14 +118,19 @@ impl sp_core::traits::ReadRuntimeVersion for MockVersionReader {
 pub fn code(spec_name: &'static str, spec_version: u32) -> Vec<u8> {
 	let version =
 		RuntimeVersion { spec_name: spec_name.into(), spec_version, ..Default::default() };
-	let mut code = b"RT".to_vec();
-	code.extend(version.encode());
-	code
+	crate::code::runtime_blob(&version, 200)
 }
 
-/// Builds test externalities at block 1.
+/// The least activation delay in the tests.
+pub const MIN_DELAY: u64 = 5;
+
+/// Builds test externalities at block 1 (least activation delay [`MIN_DELAY`]).
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	let storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	crate::GenesisConfig::<Test> { min_activation_delay: MIN_DELAY }
+		.assimilate_storage(&mut storage)
+		.unwrap();
+	Authorities::set(vec![1.into(), 2.into(), 3.into()]);
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.register_extension(sp_core::traits::ReadRuntimeVersionExt::new(MockVersionReader));
 	ext.execute_with(|| System::set_block_number(1));
