@@ -1,5 +1,5 @@
 //! The node service: client, ParityDB backend, transaction pool, networking, Aura authoring,
-//! GRANDPA finality, offchain workers and RPC.
+//! GRANDPA finality, offchain workers, RPC and the node's side of runtime upgrades.
 
 use std::{sync::Arc, time::Duration};
 
@@ -130,11 +130,13 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 	})
 }
 
-/// Builds and starts a full node (an authority when started with `--validator`/`--dev`/`--alice`).
+/// Builds and starts a full node (an authority when started with `--validator`/`--dev`/`--alice`)
+/// that reports itself as node `version` for runtime upgrades.
 pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
 	config: Configuration,
+	version: pallet_upgrades::NodeVersion,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -191,6 +193,15 @@ pub fn new_full<
 			metrics,
 			gap_sync_body_policy: None,
 		})?;
+
+	// The runtime's offchain worker signals this version for the authority keys the node holds.
+	crate::upgrades::publish_version(backend.offchain_storage(), version);
+	log::info!(target: "upgrades", "node version {version} (for runtime-upgrade readiness)");
+	task_manager.spawn_handle().spawn(
+		"upgrade-watch",
+		None,
+		crate::upgrades::watch(client.clone(), version),
+	);
 
 	if config.offchain_worker.enabled {
 		let offchain_workers =
@@ -254,6 +265,9 @@ pub fn new_full<
 			prometheus_registry.as_ref(),
 			telemetry.as_ref().map(|x| x.handle()),
 		);
+		// No blocks on top of a runtime that needs a newer node than this one.
+		let proposer_factory =
+			crate::upgrades::VersionGate::new(proposer_factory, client.clone(), version);
 
 		let slot_duration = sc_consensus_aura::slot_duration(&*client)?;
 

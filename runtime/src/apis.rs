@@ -2,6 +2,7 @@
 //! (core, metadata v14-v16, block building, transaction pool, offchain workers, consensus,
 //! session keys, nonces, fees, genesis presets), the token's `TokenApi` (voting power at a block),
 //! governance's `GovernanceApi` (the bytes to sign for a vote, power, nonce, proposal status),
+//! upgrades' `UpgradesApi` (pending upgrades with readiness, the node version the runtime needs),
 //! plus benchmarking and try-runtime behind their
 //! features.
 
@@ -24,7 +25,7 @@ use sp_version::RuntimeVersion;
 use super::{
 	AccountId, Aura, Balance, Balances, Block, BlockNumber, Executive, Governance, Grandpa, Hash,
 	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
-	TransactionPayment, VERSION,
+	TransactionPayment, Upgrades, VERSION,
 };
 
 impl_runtime_apis! {
@@ -240,6 +241,18 @@ impl_runtime_apis! {
 			proposal: pallet_governance::ProposalIndex,
 		) -> Option<pallet_governance::ProposalSummary<Balance, BlockNumber, Hash>> {
 			Governance::proposal_summary(proposal)
+		}
+	}
+
+	impl pallet_upgrades::runtime_api::UpgradesApi<Block, Hash, BlockNumber, AuraId> for Runtime {
+		fn pending_upgrades() -> Vec<pallet_upgrades::UpgradeStatus<Hash, BlockNumber>> {
+			Upgrades::pending()
+		}
+		fn required_node_version() -> pallet_upgrades::NodeVersion {
+			pallet_upgrades::RequiredNodeVersion::<Runtime>::get()
+		}
+		fn signalled_version(authority: AuraId) -> Option<pallet_upgrades::NodeVersion> {
+			pallet_upgrades::SignalOf::<Runtime>::get(authority)
 		}
 	}
 

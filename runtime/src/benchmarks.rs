@@ -19,6 +19,7 @@ define_benchmarks!(
 	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
 	[pallet_token, Balances]
 	[pallet_governance, Governance]
+	[pallet_upgrades, Upgrades]
 	[pallet_timestamp, Timestamp]
 	[pallet_transaction_payment, TransactionPayment]
 	[pallet_preimage, Preimage]

@@ -14,7 +14,9 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
 	configs::governance::classes::{self, Pace},
-	AccountId, Balance, BalancesConfig, GovernanceConfig, RuntimeGenesisConfig, MTC,
+	configs::upgrades::min_activation_delay,
+	AccountId, Balance, BalancesConfig, GovernanceConfig, RuntimeGenesisConfig, UpgradesConfig,
+	MTC,
 };
 
 /// Balance given to each endowed development account: one million MTC.
@@ -28,6 +30,7 @@ fn testnet_genesis(
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		governance: GovernanceConfig { classes: classes::genesis(pace) },
+		upgrades: UpgradesConfig { min_activation_delay: min_activation_delay(pace) },
 		balances: BalancesConfig {
 			balances: endowed_accounts.iter().cloned().map(|k| (k, ENDOWMENT)).collect::<Vec<_>>(),
 		},

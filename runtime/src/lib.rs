@@ -74,19 +74,31 @@ impl_opaque_keys! {
 	}
 }
 
-/// The runtime's version. Bump `spec_version` on every change of runtime logic: nodes and wallets
-/// key their behaviour (and the upgrade checks of `pallet-upgrades`) on it.
-#[sp_version::runtime_version]
-pub const VERSION: RuntimeVersion = RuntimeVersion {
-	spec_name: alloc::borrow::Cow::Borrowed("metacert"),
-	impl_name: alloc::borrow::Cow::Borrowed("metacert-node"),
-	authoring_version: 1,
-	spec_version: 102,
-	impl_version: 1,
-	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
-	system_version: 1,
-};
+/// Declares [`VERSION`] with the given `spec_version` (the `runtime_version` attribute, which
+/// embeds the version in the wasm, needs a literal).
+macro_rules! declare_version {
+	($spec_version:tt) => {
+		/// The runtime's version. Bump `spec_version` on every change of runtime logic: nodes and
+		/// wallets key their behaviour (and the upgrade checks of `pallet-upgrades`) on it.
+		#[sp_version::runtime_version]
+		pub const VERSION: RuntimeVersion = RuntimeVersion {
+			spec_name: alloc::borrow::Cow::Borrowed("metacert"),
+			impl_name: alloc::borrow::Cow::Borrowed("metacert-node"),
+			authoring_version: 1,
+			spec_version: $spec_version,
+			impl_version: 1,
+			apis: apis::RUNTIME_API_VERSIONS,
+			transaction_version: 1,
+			system_version: 1,
+		};
+	};
+}
+
+#[cfg(not(feature = "spec-version-bump"))]
+declare_version!(103);
+// The same runtime with `spec_version + 1`: the code the end-to-end tests upgrade to.
+#[cfg(feature = "spec-version-bump")]
+declare_version!(104);
 
 /// Block production timing.
 mod block_times {
@@ -246,4 +258,8 @@ mod runtime {
 	/// Referenda with per-class thresholds, votes by extrinsic or by signed message.
 	#[runtime::pallet_index(8)]
 	pub type Governance = pallet_governance;
+
+	/// Governance-scheduled runtime upgrades with node readiness.
+	#[runtime::pallet_index(9)]
+	pub type Upgrades = pallet_upgrades;
 }

@@ -67,6 +67,7 @@ fn pallet_indices_are_fixed_works() {
 	assert_eq!(<Preimage as PalletInfoAccess>::index(), 6);
 	assert_eq!(<Scheduler as PalletInfoAccess>::index(), 7);
 	assert_eq!(<Governance as PalletInfoAccess>::index(), 8);
+	assert_eq!(<Upgrades as PalletInfoAccess>::index(), 9);
 }
 
 #[test]
@@ -193,6 +194,21 @@ fn calls_map_to_their_classes_works() {
 			}),
 			PROTOCOL_UPGRADE,
 		),
+		(
+			RuntimeCall::Upgrades(pallet_upgrades::Call::schedule_upgrade {
+				code_hash: Default::default(),
+				activate_at: 10,
+				spec_version: 1,
+				min_node_version: Default::default(),
+				required_readiness: Default::default(),
+				readiness_deadline: 10,
+			}),
+			PROTOCOL_UPGRADE,
+		),
+		(
+			RuntimeCall::Upgrades(pallet_upgrades::Call::cancel_upgrade { activate_at: 10 }),
+			PROTOCOL_UPGRADE,
+		),
 		(RuntimeCall::Governance(pallet_governance::Call::cancel { index: 0 }), CANCELLATION),
 		(RuntimeCall::Governance(pallet_governance::Call::kill { index: 0 }), CANCELLATION),
 		(system(frame_system::Call::remark_with_event { remark: vec![] }), GENERAL_ROOT),
@@ -207,4 +223,72 @@ fn calls_map_to_their_classes_works() {
 	for (call, class) in cases {
 		assert_eq!(ClassifyCall::required_class(&call), class, "{call:?}");
 	}
+}
+
+#[test]
+fn runtime_code_changes_only_through_upgrades_works() {
+	use configs::governance::classes::*;
+	use frame_support::traits::UnfilteredDispatchable;
+	let class = |class| RuntimeOrigin::from(pallet_governance::Origin::Approved { class });
+	dev_externalities().execute_with(|| {
+		// Development pace: 2 blocks between scheduling and activation.
+		assert_eq!(pallet_upgrades::MinActivationDelay::<Runtime>::get(), 2);
+		// The protocol-upgrade class cannot install code directly (no Root)...
+		let set_code = RuntimeCall::System(frame_system::Call::set_code { code: vec![1, 2, 3] });
+		assert_eq!(
+			set_code.clone().dispatch_bypass_filter(class(PROTOCOL_UPGRADE)).map_err(|e| e.error),
+			Err(sp_runtime::DispatchError::BadOrigin)
+		);
+		// ...but it governs `Upgrades`; other classes and Root do not.
+		let delay =
+			|d| RuntimeCall::Upgrades(pallet_upgrades::Call::set_min_activation_delay { delay: d });
+		assert!(delay(5).dispatch_bypass_filter(class(PROTOCOL_UPGRADE)).is_ok());
+		assert_eq!(pallet_upgrades::MinActivationDelay::<Runtime>::get(), 5);
+		for origin in [class(GENERAL_ROOT), class(PARAMETER_CHANGE), RuntimeOrigin::root()] {
+			assert_eq!(
+				delay(7).dispatch_bypass_filter(origin).map_err(|e| e.error),
+				Err(sp_runtime::DispatchError::BadOrigin)
+			);
+		}
+		// A cancellation proposal may cancel a pending upgrade (none is pending here).
+		let cancel =
+			RuntimeCall::Upgrades(pallet_upgrades::Call::cancel_upgrade { activate_at: 10 });
+		assert_eq!(
+			cancel.dispatch_bypass_filter(class(CANCELLATION)).map_err(|e| e.error),
+			Err(pallet_upgrades::Error::<Runtime>::NotPending.into())
+		);
+	});
+}
+
+/// The `[section]`s of a manifest, each with its lines (comments and blank lines dropped).
+fn manifest_sections(manifest: &str) -> Vec<(String, Vec<String>)> {
+	let mut sections: Vec<(String, Vec<String>)> = Vec::new();
+	for line in manifest.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+		if line.starts_with('[') && !line.starts_with("[\"") {
+			sections.push((line.to_string(), Vec::new()));
+		} else if let Some((_, lines)) = sections.last_mut() {
+			lines.push(line.to_string());
+		}
+	}
+	sections
+}
+
+#[test]
+fn next_runtime_manifest_in_step_works() {
+	// runtime/next builds this source with `spec_version + 1`: its dependencies and features must
+	// be these, so that the upgrade the end-to-end tests install is this runtime.
+	let ours = manifest_sections(include_str!("../Cargo.toml"));
+	let next = manifest_sections(include_str!("../next/Cargo.toml"));
+	let section = |m: &[(String, Vec<String>)], name: &str| {
+		m.iter().find(|(n, _)| n == name).map(|(_, l)| l.clone()).expect(name)
+	};
+	for name in ["[dependencies]", "[build-dependencies]"] {
+		assert_eq!(section(&next, name), section(&ours, name), "{name} of runtime/next");
+	}
+	let features = |m: &[(String, Vec<String>)]| -> Vec<String> {
+		section(m, "[features]").into_iter().filter(|l| !l.starts_with("default")).collect()
+	};
+	assert_eq!(features(&next), features(&ours), "[features] of runtime/next");
+	assert!(section(&next, "[features]")
+		.contains(&r#"default = ["std", "spec-version-bump", "metadata-hash"]"#.to_string()));
 }

@@ -86,8 +86,8 @@ pub mod classes {
 					14 * DAYS,
 					DAYS,
 					1_000 * MTC,
-					// Root until pallet-upgrades takes over code changes.
-					DispatchOrigin::Root,
+					// Its own origin: runtime code changes only through `Upgrades`.
+					DispatchOrigin::Class,
 					pace
 				)
 			),
@@ -133,9 +133,11 @@ pub mod classes {
 
 /// Which class each call needs.
 ///
-/// - Runtime code (`System::set_code*`, `authorize_upgrade*`, `apply_authorized_upgrade`), the
-///   scheduler (it could dispatch anything later) and the governance rules (`set_class`): protocol
-///   upgrade.
+/// - Runtime upgrades (`Upgrades`), the scheduler (it could dispatch anything later) and the
+///   governance rules (`set_class`): protocol upgrade. The raw code calls of `System`
+///   (`set_code*`, `authorize_upgrade*`, `apply_authorized_upgrade`) belong here too: this class
+///   dispatches with its own origin, not Root, so they cannot pass and code changes only through
+///   the checks of `Upgrades`.
 /// - Cancelling or killing a proposal: cancellation.
 /// - Everything else: general root.
 pub struct ClassifyCall;
@@ -152,7 +154,7 @@ impl pallet_governance::ClassifyCall<RuntimeCall> for ClassifyCall {
 				| S::authorize_upgrade_without_checks { .. }
 				| S::apply_authorized_upgrade { .. },
 			) => PROTOCOL_UPGRADE,
-			RuntimeCall::Scheduler(_) => PROTOCOL_UPGRADE,
+			RuntimeCall::Scheduler(_) | RuntimeCall::Upgrades(_) => PROTOCOL_UPGRADE,
 			RuntimeCall::Governance(G::set_class { .. }) => PROTOCOL_UPGRADE,
 			RuntimeCall::Governance(G::cancel { .. } | G::kill { .. }) => CANCELLATION,
 			_ => GENERAL_ROOT,

@@ -13,6 +13,7 @@ mod scheduler;
 mod system;
 mod timestamp;
 mod transaction_payment;
+pub mod upgrades;
 
 pub use system::{RuntimeBlockLength, RuntimeBlockWeights};
 

@@ -10,12 +10,11 @@ import { Keyring } from '@polkadot/keyring';
 import { u8aToHex, u8aWrapBytes } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
+import { GENERAL_ROOT, propose as proposeOn, waitForEvent as waitForEventOn } from '../lib/chain.js';
 import { connect, startNode } from '../lib/node.js';
 import { sendAndWait } from '../lib/tx.js';
 
 const MTC = 10n ** 12n;
-// Class ids of the runtime (runtime/src/configs/governance.rs).
-const GENERAL_ROOT = 3;
 
 describe('governance (pallet-governance)', () => {
   let node;
@@ -37,32 +36,8 @@ describe('governance (pallet-governance)', () => {
     if (node) await node.stop();
   });
 
-  /** Resolves with the first event (and its block number) matching `pred` in a new block. */
-  const waitForEvent = (pred, blocks = 30) => new Promise((resolve, reject) => {
-    let seen = 0;
-    let unsub = null;
-    api.rpc.chain.subscribeNewHeads(async (header) => {
-      seen += 1;
-      const at = await api.at(header.hash);
-      const events = await at.query.system.events();
-      const hit = events.find(({ event }) => pred(event));
-      if (hit) { if (unsub) unsub(); resolve({ event: hit.event, number: header.number.toNumber() }); }
-      else if (seen > blocks) { if (unsub) unsub(); reject(new Error(`event not seen in ${blocks} blocks`)); }
-    }).then((u) => { unsub = u; }, reject);
-  });
-
-  /** Notes `call` as a preimage (by `who`) and submits it under `classId`; returns the index. */
-  async function propose(who, call, classId) {
-    const bytes = call.method.toU8a();
-    const noted = await sendAndWait(api, api.tx.preimage.notePreimage(u8aToHex(bytes)), who);
-    assert.equal(noted.dispatchError, null);
-    const hash = call.method.hash.toHex();
-    const { events, dispatchError } = await sendAndWait(
-      api, api.tx.governance.submit({ Lookup: { hash, len: bytes.length } }, classId, null), who);
-    assert.equal(dispatchError, null);
-    const submitted = events.find(({ event }) => api.events.governance.Submitted.is(event));
-    return submitted.event.data.index.toNumber();
-  }
+  const waitForEvent = (pred, blocks) => waitForEventOn(api, pred, blocks);
+  const propose = (who, call, classId) => proposeOn(api, who, call, classId);
 
   /** A vote message signed the way polkadot.js `signRaw` and extension wallets sign bytes. */
   async function signVote(pair, index, choice) {

@@ -1,0 +1,107 @@
+// Chain helpers shared by the end-to-end tests: events in new blocks, governance proposals,
+// runtime-upgrade code.
+
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+import { u8aToHex } from '@polkadot/util';
+import { blake2AsHex } from '@polkadot/util-crypto';
+
+import { nodeBinary } from './node.js';
+import { sendAndWait } from './tx.js';
+
+// Class ids of the runtime (runtime/src/configs/governance.rs).
+export const PROTOCOL_UPGRADE = 0;
+export const GENERAL_ROOT = 3;
+
+/**
+ * Resolves with the first event (and its block number) matching `pred` in a new block of `api`'s
+ * node; rejects after `blocks` blocks without one.
+ */
+export function waitForEvent(api, pred, blocks = 30) {
+  return new Promise((resolve, reject) => {
+    let seen = 0;
+    let unsub = null;
+    let done = false;
+    const finish = (outcome) => {
+      done = true;
+      if (unsub) unsub();
+      outcome();
+    };
+    api.rpc.chain.subscribeNewHeads(async (header) => {
+      if (done) return;
+      seen += 1;
+      try {
+        // Decoded with the client's current types, not `api.at(hash)`: across a runtime upgrade
+        // @polkadot/api 16.5 builds the older block's registry from metadata v14 but keeps the
+        // storage types of v15 and cannot decode its events.
+        const events = await api.query.system.events.at(header.hash);
+        const hit = events.find(({ event }) => pred(event));
+        if (hit) finish(() => resolve({ event: hit.event, number: header.number.toNumber() }));
+        else if (seen > blocks) finish(() => reject(new Error(`event not seen in ${blocks} blocks`)));
+      } catch (err) {
+        finish(() => reject(err));
+      }
+    }).then((u) => { unsub = u; if (done) u(); }, reject);
+  });
+}
+
+/** Notes `bytes` as a preimage (by `who`); returns its hash. */
+export async function notePreimage(api, who, bytes) {
+  const noted = await sendAndWait(api, api.tx.preimage.notePreimage(u8aToHex(bytes)), who);
+  assert.equal(noted.dispatchError, null, 'preimage noted');
+  const hash = blake2AsHex(bytes, 256);
+  assert.ok(noted.events.some(({ event }) => api.events.preimage.Noted.is(event)
+    && event.data[0].toHex() === hash), 'Noted event with the hash');
+  return hash;
+}
+
+/** Notes `call` as a preimage (by `who`) and submits it under `classId`; returns the index. */
+export async function propose(api, who, call, classId) {
+  const bytes = call.method.toU8a();
+  await notePreimage(api, who, bytes);
+  const hash = call.method.hash.toHex();
+  const { events, dispatchError } = await sendAndWait(
+    api, api.tx.governance.submit({ Lookup: { hash, len: bytes.length } }, classId, null), who);
+  assert.equal(dispatchError, null, 'proposal submitted');
+  const submitted = events.find(({ event }) => api.events.governance.Submitted.is(event));
+  return submitted.event.data.index.toNumber();
+}
+
+/** Votes `choice` on proposal `index` by extrinsic from each of `voters` (distinct), at once. */
+export async function voteAll(api, index, voters, choice = 'Aye') {
+  const results = await Promise.all(voters.map((voter) =>
+    sendAndWait(api, api.tx.governance.vote(index, choice), voter)));
+  results.forEach(({ dispatchError }, i) => assert.equal(dispatchError, null, `vote of ${voters[i].address}`));
+}
+
+/**
+ * The runtime built from this source with spec_version + 1 (crate runtime/next, built by
+ * `cargo test --workspace`): $METACERT_NEXT_WASM, else beside the node binary's build.
+ */
+export function nextRuntimeWasm() {
+  const path = process.env.METACERT_NEXT_WASM
+    ?? join(dirname(nodeBinary()), 'wbuild/metacert-runtime-next/metacert_runtime_next.compact.compressed.wasm');
+  if (!existsSync(path)) {
+    throw new Error(`the spec_version + 1 runtime is not at ${path}: run \`cargo build --release -p metacert-runtime-next\` or set METACERT_NEXT_WASM`);
+  }
+  return readFileSync(path);
+}
+
+/** The node software version `major.minor.patch` that `system_version` reports. */
+export async function nodeVersion(api) {
+  const [major, minor, patch] = (await api.rpc.system.version()).toString().split(/[-+]/)[0].split('.').map(Number);
+  return { major, minor, patch };
+}
+
+/** The number of the finalized head. */
+export async function finalizedNumber(api) {
+  const hash = await api.rpc.chain.getFinalizedHead();
+  return (await api.rpc.chain.getHeader(hash)).number.toNumber();
+}
+
+/** The number of the best head. */
+export async function bestNumber(api) {
+  return (await api.rpc.chain.getHeader()).number.toNumber();
+}
