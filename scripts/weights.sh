@@ -31,6 +31,7 @@ if [ "$quick" = 1 ]; then STEPS=2; REPEAT=1; fi
 declare -A OURS=(
 	[pallet_token]="pallets/token/src/weights.rs"
 	[pallet_governance]="pallets/governance/src/weights.rs"
+	[pallet_upgrades]="pallets/upgrades/src/weights.rs"
 )
 # FRAME pallets of the runtime: benchmark name -> weights file written with the runtime template.
 # pallet_preimage is not here: its benchmarks fund accounts and reserve through the legacy

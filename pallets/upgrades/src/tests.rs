@@ -222,6 +222,29 @@ fn activation_with_unavailable_code_fails() {
 }
 
 #[test]
+fn activation_with_code_not_matching_its_hash_fails() {
+	build_and_execute(|| {
+		let new = code("metacert", 101);
+		let h = note(&new);
+		assert_ok!(schedule(h, 10, 101));
+		// The stored bytes change under the same key (storage corruption or a bug elsewhere).
+		let mut other = new.clone();
+		let last = other.len() - 1;
+		other[last] ^= 1;
+		pallet_preimage::PreimageFor::<Test>::insert(
+			(h, new.len() as u32),
+			frame_support::BoundedVec::truncate_from(other),
+		);
+		run_to_block(10);
+		assert_eq!(
+			last_event(),
+			Event::UpgradeFailed { code_hash: h, reason: FailureReason::HashMismatch }
+		);
+		assert_eq!(runtime_code(), genesis_code());
+	});
+}
+
+#[test]
 fn set_min_activation_delay_works() {
 	build_and_execute(|| {
 		let h = note(&code("metacert", 101));

@@ -70,8 +70,8 @@ impl pallet_upgrades::Config for Runtime {
 	type MaxPending = ConstU32<8>;
 	/// See [`ReadinessPriority`].
 	type UnsignedPriority = ReadinessPriority;
-	/// Hand estimates until `scripts/weights.sh` measures this pallet on this runtime.
-	type WeightInfo = ();
+	/// Weights measured on this runtime by `scripts/weights.sh`.
+	type WeightInfo = pallet_upgrades::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = SetAuraAuthorities;
 }
