@@ -494,7 +494,7 @@ impl<T: Config> Pallet<T> {
 	/// is reached, keeps the others waiting. Returns the weight used.
 	pub fn do_process(now: BlockNumberFor<T>) -> Weight {
 		let pending = PendingUpgrades::<T>::get();
-		if !pending.first().is_some_and(|u| u.activate_at <= now) {
+		if pending.first().is_none_or(|u| u.activate_at > now) {
 			return T::WeightInfo::on_initialize_idle();
 		}
 		let authorities = T::Authorities::get();
