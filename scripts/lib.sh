@@ -1,5 +1,9 @@
 # Shared settings of the scripts (sourced, not run).
 
+# What `cargo test` covers: the whole workspace but the benchmark runtime (benchmarks/runtime),
+# which only benchmarks/run.sh builds, with the benchmarks compiled in.
+WORKSPACE_TESTS=(--workspace --exclude metacert-bench-runtime)
+
 # The repository root.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # Build output lives outside the clone so that fresh clones (and CI) reuse it.
@@ -16,7 +20,7 @@ die() { printf '\033[31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 # features differently and would compile much of the tree a second time.
 build_node() {
 	say "building metacert-node (release) into $CARGO_TARGET_DIR; a cold build takes about 30 minutes on 2 cores"
-	(cd "$ROOT" && cargo test --release --locked --workspace --no-run "$@") ||
+	(cd "$ROOT" && cargo test --release --locked "${WORKSPACE_TESTS[@]}" --no-run "$@") ||
 		die "the release build of metacert-node failed (see the cargo output above)"
 	[ -x "$NODE_BIN" ] || die "the build succeeded but $NODE_BIN is missing"
 }
