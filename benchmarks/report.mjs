@@ -153,4 +153,19 @@ out.push(`| >= 5,000 batched votes in one block (normal class, weight) | ${capac
 out.push(`| transfer <= 1.2 x pallet-balances | ${ratio(token.total, balances.total)} x | ${verdict(token.total <= 1.2 * balances.total)} |`);
 out.push(`| decision with 10 vs ${decideMax.toLocaleString('en')} voters within 5% | ${(flat * 100).toFixed(1)}% apart | ${verdict(flat <= 0.05)} |`);
 out.push('');
+
+// Why a target is missed, from the measurements themselves.
+const misses = [];
+if (token.total > 1.2 * balances.total) {
+  misses.push(`- **Transfer.** pallet-token reads ${token.reads.toFixed(0)} and writes ${token.writes.toFixed(0)} storage entries per transfer against pallet-balances' ${balances.reads.toFixed(0)} and ${balances.writes.toFixed(0)}: the voting-power checkpoints (\`CheckpointsOf\`) and delegation records (\`DelegateOf\`, \`DelegatedTo\`) of both accounts, which pallet-balances does not keep and which make snapshot voting double-vote proof. Its execution alone is ${ratio(token.exec, balances.exec)} x pallet-balances'. Here its accounts also live in a map of their own (two currencies cannot share \`System::Account\`), which the benchmarks' whitelisting of the caller's \`System::Account\` does not cover. Folding the history and delegation into the account record is the way to the target.`);
+}
+if (vote.total > 0.5 * cvNew.total) misses.push('- **Vote by extrinsic** above half of conviction-voting `vote_new`.');
+if (batchFull.total > 0.3 * cvNew.total || batchFull.total > 1.5 * floor.total) misses.push('- **Batched vote** above its targets.');
+if (flat > 0.05) misses.push(`- **Decision** not flat: ${us(decide10.total)} µs with 10 voters, ${us(decideBig.total)} µs with ${decideMax}.`);
+if (misses.length) {
+  out.push('### Misses');
+  out.push('');
+  out.push(...misses);
+  out.push('');
+}
 process.stdout.write(`${out.join('\n')}\n`);

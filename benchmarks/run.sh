@@ -44,6 +44,8 @@ say "building metacert-node and the benchmark runtime with --features runtime-be
 	die "the build of the benchmark runtime failed"
 [ -f "$WASM" ] || die "the build succeeded but $WASM is missing"
 
+# The measurements are kept (benchmarks/measurements/, one JSON per pallet) so that RESULTS.md
+# can be checked against them; a new run replaces them only when every pallet ran.
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 for pallet in pallet_balances pallet_token pallet_governance pallet_conviction_voting \
@@ -59,5 +61,8 @@ done
 
 say "writing benchmarks/RESULTS.md"
 node "$ROOT/benchmarks/report.mjs" "$out" "$STEPS" "$REPEAT" >"$ROOT/benchmarks/RESULTS.md.new"
+rm -rf "$ROOT/benchmarks/measurements"
+mkdir -p "$ROOT/benchmarks/measurements"
+cp "$out"/*.json "$ROOT/benchmarks/measurements/"
 mv "$ROOT/benchmarks/RESULTS.md.new" "$ROOT/benchmarks/RESULTS.md"
 say "done: benchmarks/RESULTS.md"
