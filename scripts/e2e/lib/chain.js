@@ -18,8 +18,16 @@ export const GENERAL_ROOT = 3;
 /**
  * Resolves with the first event (and its block number) matching `pred` in a new block of `api`'s
  * node; rejects after `blocks` blocks without one.
+ *
+ * The events are read as raw storage and decoded with the types `api` has now: across a runtime
+ * upgrade @polkadot/api 16.5 rebuilds its registry from mismatched metadata versions and can no
+ * longer decode events itself (this runtime's upgrades keep every type, so today's types decode
+ * the events of both runtimes).
  */
 export function waitForEvent(api, pred, blocks = 30) {
+  const { registry } = api;
+  const key = api.query.system.events.key();
+  const type = registry.createLookupType(api.query.system.events.creator.meta.type.asPlain);
   return new Promise((resolve, reject) => {
     let seen = 0;
     let unsub = null;
@@ -33,10 +41,10 @@ export function waitForEvent(api, pred, blocks = 30) {
       if (done) return;
       seen += 1;
       try {
-        // Decoded with the client's current types, not `api.at(hash)`: across a runtime upgrade
-        // @polkadot/api 16.5 builds the older block's registry from metadata v14 but keeps the
-        // storage types of v15 and cannot decode its events.
-        const events = await api.query.system.events.at(header.hash);
+        // A plain hex key: polkadot.js returns the bytes without decoding them.
+        const data = await api.rpc.state.getStorage(key, header.hash);
+        const bytes = data?.isSome === undefined ? data : data.unwrapOr(null);
+        const events = bytes && bytes.length ? registry.createType(type, bytes.toU8a(true)) : [];
         const hit = events.find(({ event }) => pred(event));
         if (hit) finish(() => resolve({ event: hit.event, number: header.number.toNumber() }));
         else if (seen > blocks) finish(() => reject(new Error(`event not seen in ${blocks} blocks`)));
