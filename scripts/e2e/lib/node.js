@@ -143,3 +143,34 @@ export async function waitFor(what, predicate, { timeoutMs = 90_000, everyMs = 5
     await sleep(everyMs);
   }
 }
+
+/**
+ * Starts the 2-validator `--chain local` network on loopback: Alice, then Bob booting from her
+ * (fixed node keys, so Bob knows Alice's address in advance). `names` and the extra `bobArgs`
+ * vary per test. Returns { alice, bob, stop() }.
+ */
+export async function startLocalNetwork({ names = ['alice', 'bob'], bobArgs = [] } = {}) {
+  const aliceKey = '0000000000000000000000000000000000000000000000000000000000000001';
+  const bobKey = '0000000000000000000000000000000000000000000000000000000000000002';
+  const keyDir = mkdtempSync(join(tmpdir(), 'metacert-e2e-keys-'));
+  const alicePeer = peerIdOf(aliceKey, keyDir);
+  rmSync(keyDir, { recursive: true, force: true });
+  const alicePort = await freePort();
+  const alice = await startNode({
+    name: names[0],
+    p2pPort: alicePort,
+    args: ['--chain', 'local', '--alice', '--validator', '--node-key', aliceKey],
+  });
+  let bob;
+  try {
+    bob = await startNode({
+      name: names[1],
+      args: ['--chain', 'local', '--bob', '--validator', '--node-key', bobKey, ...bobArgs,
+        '--bootnodes', `/ip4/127.0.0.1/tcp/${alicePort}/p2p/${alicePeer}`],
+    });
+  } catch (err) {
+    await alice.stop();
+    throw err;
+  }
+  return { alice, bob, stop: () => Promise.all([alice.stop(), bob.stop()]) };
+}

@@ -2,40 +2,21 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
-import { freePort, peerIdOf, rpc, startNode, waitFor } from '../lib/node.js';
-
-// Fixed node keys so that the peers know each other's address in advance.
-const ALICE_NODE_KEY = '0000000000000000000000000000000000000000000000000000000000000001';
-const BOB_NODE_KEY = '0000000000000000000000000000000000000000000000000000000000000002';
+import { rpc, startLocalNetwork, waitFor } from '../lib/node.js';
 
 describe('local testnet (metacert-node --chain local, Alice + Bob)', () => {
   let alice;
   let bob;
-  let keyDir;
+  let network;
 
   before(async () => {
-    keyDir = mkdtempSync(join(tmpdir(), 'metacert-e2e-keys-'));
-    const alicePeer = peerIdOf(ALICE_NODE_KEY, keyDir);
-    const alicePort = await freePort();
-    alice = await startNode({
-      name: 'alice',
-      p2pPort: alicePort,
-      args: ['--chain', 'local', '--alice', '--validator', '--node-key', ALICE_NODE_KEY],
-    });
-    bob = await startNode({
-      name: 'bob',
-      args: ['--chain', 'local', '--bob', '--validator', '--node-key', BOB_NODE_KEY,
-        '--bootnodes', `/ip4/127.0.0.1/tcp/${alicePort}/p2p/${alicePeer}`],
-    });
+    network = await startLocalNetwork();
+    ({ alice, bob } = network);
   });
 
   after(async () => {
-    await Promise.all([alice?.stop(), bob?.stop()]);
-    if (keyDir) rmSync(keyDir, { recursive: true, force: true });
+    await network?.stop();
   });
 
   test('the two validators peer', async () => {

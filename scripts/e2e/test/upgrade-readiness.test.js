@@ -6,9 +6,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
@@ -17,43 +15,31 @@ import {
   PROTOCOL_UPGRADE, bestNumber, finalizedNumber, nextRuntimeWasm, nodeVersion, notePreimage,
   propose, voteAll, waitForEvent,
 } from '../lib/chain.js';
-import { connect, freePort, peerIdOf, startNode, waitFor } from '../lib/node.js';
+import { connect, startLocalNetwork, waitFor } from '../lib/node.js';
 
-const ALICE_NODE_KEY = '0000000000000000000000000000000000000000000000000000000000000011';
-const BOB_NODE_KEY = '0000000000000000000000000000000000000000000000000000000000000012';
 const HALF = 500_000_000; // Perbill: 50%
 
 describe('upgrade readiness on a local network with an old node', () => {
   let aliceNode;
   let bobNode;
-  let keyDir;
+  let network;
   let api;
   let keyring;
 
   before(async () => {
     await cryptoWaitReady();
-    keyDir = mkdtempSync(join(tmpdir(), 'metacert-e2e-keys-'));
-    const alicePeer = peerIdOf(ALICE_NODE_KEY, keyDir);
-    const alicePort = await freePort();
-    aliceNode = await startNode({
-      name: 'alice-new',
-      p2pPort: alicePort,
-      args: ['--chain', 'local', '--alice', '--validator', '--node-key', ALICE_NODE_KEY],
+    network = await startLocalNetwork({
+      names: ['alice-new', 'bob-old'],
+      bobArgs: ['--pretend-node-version', '0.0.1'],
     });
-    bobNode = await startNode({
-      name: 'bob-old',
-      args: ['--chain', 'local', '--bob', '--validator', '--node-key', BOB_NODE_KEY,
-        '--pretend-node-version', '0.0.1',
-        '--bootnodes', `/ip4/127.0.0.1/tcp/${alicePort}/p2p/${alicePeer}`],
-    });
+    ({ alice: aliceNode, bob: bobNode } = network);
     api = await connect(aliceNode);
     keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
   });
 
   after(async () => {
     if (api) await api.disconnect();
-    await Promise.all([aliceNode?.stop(), bobNode?.stop()]);
-    if (keyDir) rmSync(keyDir, { recursive: true, force: true });
+    await network?.stop();
   });
 
   const bobLog = () => readFileSync(bobNode.logFile, 'utf8');
