@@ -19,13 +19,18 @@ export const GENERAL_ROOT = 3;
  * Resolves with the first event (and its block number) matching `pred` in a new block of `api`'s
  * node; rejects after `blocks` blocks without one.
  *
- * The events are read as raw storage and decoded with the types `api` has now: across a runtime
+ * The events are read as raw storage and decoded with a copy of the types `api` has now: across a runtime
  * upgrade @polkadot/api 16.5 rebuilds its registry from mismatched metadata versions and can no
  * longer decode events itself (this runtime's upgrades keep every type, so today's types decode
  * the events of both runtimes).
  */
 export function waitForEvent(api, pred, blocks = 30) {
-  const { registry } = api;
+  // A registry of our own (the classes @polkadot/api uses): `api.registry` itself is rebuilt in
+  // place at an upgrade.
+  const Registry = api.registry.constructor;
+  const Metadata = api.runtimeMetadata.constructor;
+  const registry = new Registry();
+  registry.setMetadata(new Metadata(registry, api.runtimeMetadata.toU8a()));
   const key = api.query.system.events.key();
   const type = registry.createLookupType(api.query.system.events.creator.meta.type.asPlain);
   return new Promise((resolve, reject) => {
