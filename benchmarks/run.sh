@@ -1,24 +1,29 @@
 #!/usr/bin/env bash
 # Benchmarks our pallets side by side with the polkadot-sdk reference pallets, in one run of
-# `benchmark pallet` on this machine against the benchmark runtime (benchmarks/runtime), and
-# writes benchmarks/RESULTS.md from the measurements (benchmarks/report.mjs).
+# `benchmark pallet` on this machine against the benchmark runtime (benchmarks/runtime), then
+# measures the end-to-end throughput of a real node (benchmarks/throughput.sh), and writes
+# benchmarks/RESULTS.md from the measurements (benchmarks/report.mjs).
 #
-# usage: benchmarks/run.sh [--quick]
-#   --quick    steps 2, repeat 1: checks that everything runs; RESULTS.md is still written, with
-#              the settings in its header
+# usage: benchmarks/run.sh [--quick] [--no-throughput]
+#   --quick          steps 2, repeat 1, and 1,000 items per throughput phase: checks that
+#                    everything runs; RESULTS.md is still written, with the settings in it
+#   --no-throughput  only the pallet benchmarks (the last throughput measurements are kept)
 #
-# Builds go to $CARGO_TARGET_DIR-bench (like scripts/weights.sh). STEPS/REPEAT can be overridden
-# from the environment (defaults 20 and 10, as for the runtime's weights).
+# The benchmark builds go to $CARGO_TARGET_DIR-bench (like scripts/weights.sh); the throughput run
+# uses the release node of scripts/test.sh. STEPS/REPEAT can be overridden from the environment
+# (defaults 20 and 10, as for the runtime's weights).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 
 STEPS="${STEPS:-20}"
 REPEAT="${REPEAT:-10}"
+THROUGHPUT=(--accounts 10000)
 for arg in "$@"; do
 	case "$arg" in
-		--quick) STEPS=2; REPEAT=1 ;;
-		-h | --help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-		*) die "unknown argument \`$arg\` (expected --quick)" ;;
+		--quick) STEPS=2; REPEAT=1; [ ${#THROUGHPUT[@]} -eq 0 ] || THROUGHPUT=(--accounts 1000) ;;
+		--no-throughput) THROUGHPUT=() ;;
+		-h | --help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+		*) die "unknown argument \`$arg\` (expected --quick or --no-throughput)" ;;
 	esac
 done
 
@@ -34,6 +39,7 @@ declare -A BENCHES=(
 )
 
 "$ROOT/scripts/setup.sh"
+MAIN_TARGET_DIR="$CARGO_TARGET_DIR"
 export CARGO_TARGET_DIR="$CARGO_TARGET_DIR-bench"
 BENCH_BIN="$CARGO_TARGET_DIR/release/metacert-node"
 WASM="$CARGO_TARGET_DIR/release/wbuild/metacert-bench-runtime/metacert_bench_runtime.compact.compressed.wasm"
@@ -59,8 +65,23 @@ for pallet in pallet_balances pallet_token pallet_governance pallet_conviction_v
 		{ tail -30 "$out/$pallet.log" >&2; die "benchmarks of $pallet failed"; }
 done
 
+if [ ${#THROUGHPUT[@]} -gt 0 ]; then
+	say "end-to-end throughput (${THROUGHPUT[*]}) on the release node of scripts/test.sh"
+	export CARGO_TARGET_DIR="$MAIN_TARGET_DIR"
+	NODE_BIN="$CARGO_TARGET_DIR/release/metacert-node"
+	if [ -z "${METACERT_NODE:-}" ]; then
+		build_node
+		export METACERT_NODE="$NODE_BIN"
+	fi
+	node "$ROOT/scripts/e2e/throughput.js" "${THROUGHPUT[@]}" --out "$out/throughput.json" ||
+		die "the throughput run failed"
+elif [ -f "$ROOT/benchmarks/measurements/throughput.json" ]; then
+	cp "$ROOT/benchmarks/measurements/throughput.json" "$out/"
+fi
+
 say "writing benchmarks/RESULTS.md"
-node "$ROOT/benchmarks/report.mjs" "$out" "$STEPS" "$REPEAT" >"$ROOT/benchmarks/RESULTS.md.new"
+node "$ROOT/benchmarks/report.mjs" "$out" >"$ROOT/benchmarks/RESULTS.md.new" ||
+	die "benchmarks/report.mjs failed"
 rm -rf "$ROOT/benchmarks/measurements"
 mkdir -p "$ROOT/benchmarks/measurements"
 cp "$out"/*.json "$ROOT/benchmarks/measurements/"

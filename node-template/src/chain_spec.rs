@@ -1,5 +1,6 @@
-//! Chain specifications: `dev` (single authority) and `local` (Alice + Bob on loopback), both
-//! built from the runtime's genesis presets, with the MTC token properties.
+//! Chain specifications: `dev` (single authority), `local` (Alice + Bob on loopback) and
+//! `benchmark` (`dev` with 10,000 more endowed accounts, for throughput runs), all built from the
+//! runtime's genesis presets, with the MTC token properties.
 
 use metacert_runtime::{TOKEN_DECIMALS, TOKEN_SYMBOL, WASM_BINARY};
 use sc_service::ChainType;
@@ -45,6 +46,18 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 		.with_id("metacert_local_testnet")
 		.with_chain_type(ChainType::Local)
 		.with_genesis_config_preset_name(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
+		.with_properties(properties())
+		.build())
+}
+
+/// The `benchmark` chain: the `dev` chain with the numbered accounts `//0` ... `//9999` endowed
+/// (the runtime's `benchmark` preset), for `benchmarks/throughput.sh`.
+pub fn benchmark_chain_spec() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(wasm_binary()?, None)
+		.with_name("MetaCert Benchmark")
+		.with_id("metacert_benchmark")
+		.with_chain_type(ChainType::Development)
+		.with_genesis_config_preset_name(metacert_runtime::genesis_config_presets::BENCHMARK_PRESET)
 		.with_properties(properties())
 		.build())
 }

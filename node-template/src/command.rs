@@ -40,12 +40,13 @@ impl SubstrateCli for Cli {
 		Ok(match id {
 			"dev" => Box::new(chain_spec::development_chain_spec()?),
 			"" | "local" => Box::new(chain_spec::local_chain_spec()?),
+			"benchmark" => Box::new(chain_spec::benchmark_chain_spec()?),
 			path => {
 				let file = std::path::PathBuf::from(path);
 				if !file.is_file() {
 					return Err(format!(
-						"unknown chain `{path}`: expected `dev`, `local` or the path of a chain \
-						 spec JSON file"
+						"unknown chain `{path}`: expected `dev`, `local`, `benchmark` or the path \
+						 of a chain spec JSON file"
 					));
 				}
 				Box::new(chain_spec::ChainSpec::from_json_file(file)?)

@@ -58,6 +58,18 @@ fn local_chain_spec_has_two_authorities_works() {
 }
 
 #[test]
+fn benchmark_chain_spec_endows_numbered_accounts_works() {
+	let spec = spec("benchmark");
+	assert_eq!(spec["id"], "metacert_benchmark");
+	let patch = &spec["genesis"]["runtimeGenesis"]["patch"];
+	assert_eq!(patch["aura"]["authorities"].as_array().unwrap().len(), 1);
+	let balances = patch["balances"]["balances"].as_array().unwrap();
+	// The development accounts and the numbered accounts //0 ... //9999.
+	assert!(balances.len() >= 10_000, "{} endowed accounts", balances.len());
+	assert_eq!(patch["governance"]["classes"][0][1]["voting_period"], 600);
+}
+
+#[test]
 fn raw_chain_spec_works() {
 	let out = run(&["build-spec", "--chain", "dev", "--raw", "--disable-default-bootnode"]);
 	assert!(out.status.success(), "{}", stderr(&out));
@@ -72,7 +84,9 @@ fn unknown_chain_fails() {
 	assert!(!out.status.success());
 	let err = stderr(&out);
 	assert!(
-		err.contains("unknown chain `no-such-chain`: expected `dev`, `local` or the path"),
+		err.contains(
+			"unknown chain `no-such-chain`: expected `dev`, `local`, `benchmark` or the path"
+		),
 		"unexpected error: {err}"
 	);
 	let _ = std::fs::remove_dir_all(dir);

@@ -1,14 +1,20 @@
-//! Genesis presets: `development` (one authority, Alice) and `local_testnet` (Alice and Bob).
+//! Genesis presets: `development` (one authority, Alice), `local_testnet` (Alice and Bob) and
+//! `benchmark` (Alice, and [`BENCHMARK_ACCOUNTS`] more endowed accounts for throughput runs).
 //!
-//! Both endow the well-known development accounts and start governance with the runtime's four
-//! classes at development pace (a referendum completes in under a minute). There is no sudo key: Root is reachable only
-//! through governance.
+//! All endow the well-known development accounts and start governance with the runtime's four
+//! classes; `development` and `local_testnet` at development pace (a referendum completes in under
+//! a minute), `benchmark` with an hour of voting so that a run can cast every vote it measures.
+//! There is no sudo key: Root is reachable only through governance.
 
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_core::{
+	crypto::{DeriveJunction, Pair as _, DEV_PHRASE},
+	sr25519,
+};
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
@@ -21,6 +27,12 @@ use crate::{
 
 /// Balance given to each endowed development account: one million MTC.
 pub const ENDOWMENT: Balance = 1_000_000 * MTC;
+
+/// The name of the benchmark preset (`--chain benchmark` of the node).
+pub const BENCHMARK_PRESET: &str = "benchmark";
+
+/// How many numbered accounts the benchmark preset endows, besides the development accounts.
+pub const BENCHMARK_ACCOUNTS: u32 = 10_000;
 
 /// A genesis with the given authorities (Aura sr25519, GRANDPA ed25519) and endowed accounts.
 fn testnet_genesis(
@@ -61,6 +73,23 @@ fn dev_accounts() -> Vec<AccountId> {
 		.collect()
 }
 
+/// The numbered development accounts `//0`, `//1`, ... `//(n - 1)` (the development phrase with
+/// one hard junction, the index as a `u64`: what `Sr25519Keyring::numeric_id` and polkadot.js's
+/// `keyring.addFromUri('//' + i)` give), derived from the phrase once.
+pub fn numbered_accounts(n: u32) -> Vec<AccountId> {
+	let Ok(root) = sr25519::Pair::from_string(DEV_PHRASE, None) else {
+		frame_support::defensive!("the development phrase is a valid secret");
+		return Vec::new();
+	};
+	(0..n)
+		.filter_map(|i| {
+			let junction = DeriveJunction::hard(u64::from(i));
+			root.derive(core::iter::once(junction), None).ok()
+		})
+		.map(|(pair, _)| pair.public().into())
+		.collect()
+}
+
 /// The `development` preset: Alice alone authors and finalizes.
 pub fn development_config_genesis() -> Value {
 	testnet_genesis(vec![authority(Sr25519Keyring::Alice)], dev_accounts(), Pace::Development)
@@ -75,11 +104,20 @@ pub fn local_config_genesis() -> Value {
 	)
 }
 
+/// The `benchmark` preset: the `development` chain, plus [`BENCHMARK_ACCOUNTS`] numbered accounts
+/// (see [`numbered_accounts`]) endowed like the development accounts, and an hour of voting.
+pub fn benchmark_config_genesis() -> Value {
+	let mut accounts = dev_accounts();
+	accounts.extend(numbered_accounts(BENCHMARK_ACCOUNTS));
+	testnet_genesis(vec![authority(Sr25519Keyring::Alice)], accounts, Pace::Benchmark)
+}
+
 /// The JSON genesis patch of preset `id`, if it exists.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {
 		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		BENCHMARK_PRESET => benchmark_config_genesis(),
 		_ => return None,
 	};
 	// Serializing a `serde_json::Value` cannot fail.
@@ -91,5 +129,6 @@ pub fn preset_names() -> Vec<PresetId> {
 	vec![
 		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+		PresetId::from(BENCHMARK_PRESET),
 	]
 }

@@ -56,6 +56,36 @@ fn local_testnet_has_two_authorities_works() {
 }
 
 #[test]
+fn benchmark_preset_endows_numbered_accounts_works() {
+	use sp_keyring::Sr25519Keyring;
+	let n = genesis_config_presets::BENCHMARK_ACCOUNTS;
+	let numbered = genesis_config_presets::numbered_accounts(n);
+	assert_eq!(numbered.len(), n as usize);
+	// The accounts are the ones wallets and `Sr25519Keyring::numeric` derive from `//<i>`.
+	for i in [0u32, 1, 4_321, n - 1] {
+		assert_eq!(numbered[i as usize], Sr25519Keyring::numeric_id(i as usize), "//{i}");
+	}
+	let distinct: alloc::collections::BTreeSet<_> = numbered.iter().collect();
+	assert_eq!(distinct.len(), numbered.len());
+
+	let config = preset_genesis(genesis_config_presets::BENCHMARK_PRESET);
+	let mut ext: sp_io::TestExternalities = config.build_storage().expect("genesis builds").into();
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		for who in [&numbered[0], &numbered[(n - 1) as usize]] {
+			assert_eq!(Balances::free_balance(who), genesis_config_presets::ENDOWMENT);
+			assert_eq!(Balances::voting_power_at(who, 0), genesis_config_presets::ENDOWMENT);
+		}
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
+		// An hour of voting in every class, so a run can cast all its votes on one proposal.
+		let general =
+			pallet_governance::ClassOf::<Runtime>::get(configs::governance::classes::GENERAL_ROOT)
+				.expect("class at genesis");
+		assert_eq!(general.voting_period, 600);
+	});
+}
+
+#[test]
 fn pallet_indices_are_fixed_works() {
 	// These indices are part of every encoded call, event and storage key: never change them.
 	assert_eq!(<System as PalletInfoAccess>::index(), 0);

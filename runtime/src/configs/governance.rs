@@ -43,6 +43,9 @@ pub mod classes {
 		Production,
 		/// Voting over 6 blocks (36 s), enactment 2 blocks later: a referendum in under a minute.
 		Development,
+		/// Voting over 600 blocks (an hour), enactment 2 blocks later: time for a throughput run
+		/// to cast thousands of votes on one proposal.
+		Benchmark,
 	}
 
 	/// A rule: least approval and turnout, at least one voter.
@@ -62,6 +65,7 @@ pub mod classes {
 		let (voting_period, enactment_delay) = match pace {
 			Pace::Production => (voting_period, enactment_delay),
 			Pace::Development => (6, 2),
+			Pace::Benchmark => (600, 2),
 		};
 		ClassInfo {
 			// Names are short constants below `MaxClassNameLen`.

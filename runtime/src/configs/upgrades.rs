@@ -22,7 +22,7 @@ use crate::{BlockNumber, Preimage, Runtime, RuntimeCall, UncheckedExtrinsic, DAY
 pub fn min_activation_delay(pace: Pace) -> BlockNumber {
 	match pace {
 		Pace::Production => DAYS,
-		Pace::Development => 2,
+		Pace::Development | Pace::Benchmark => 2,
 	}
 }
 
