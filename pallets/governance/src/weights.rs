@@ -97,10 +97,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `l` is `[1, 1048576]`.
 	fn submit(l: u32, ) -> Weight {
 		// Proof size: measured `959 + l * (1 ±0)`, estimated `4197809`.
-		// Minimum execution time: 99_227_000 picoseconds.
-		Weight::from_parts(129_884_360, 4197809)
+		// Minimum execution time: 103_744_000 picoseconds.
+		Weight::from_parts(107_401_998, 4197809)
 			// Standard error: 3
-			.saturating_add(Weight::from_parts(952, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(1_102, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -112,8 +112,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Governance::VoteOf` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof size: measured `865`, estimated `4795`.
-		// Minimum execution time: 27_892_000 picoseconds.
-		Weight::from_parts(30_215_000, 4795)
+		// Minimum execution time: 28_142_000 picoseconds.
+		Weight::from_parts(41_131_000, 4795)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -123,8 +123,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Governance::VoteOf` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
 		// Proof size: measured `467`, estimated `3804`.
-		// Minimum execution time: 22_273_000 picoseconds.
-		Weight::from_parts(24_076_000, 3804)
+		// Minimum execution time: 22_253_000 picoseconds.
+		Weight::from_parts(24_727_000, 3804)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -139,10 +139,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 500]`.
 	fn submit_signed_votes(n: u32, ) -> Weight {
 		// Proof size: measured `868 + n * (75 ±0)`, estimated `3804 + n * (3805 ±0)`.
-		// Minimum execution time: 79_198_000 picoseconds.
-		Weight::from_parts(81_310_000, 3804)
-			// Standard error: 125_769
-			.saturating_add(Weight::from_parts(56_096_895, 0).saturating_mul(n.into()))
+		// Minimum execution time: 89_753_000 picoseconds.
+		Weight::from_parts(224_875_494, 3804)
+			// Standard error: 988_406
+			.saturating_add(Weight::from_parts(64_280_798, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -159,8 +159,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::CheckpointsOf` (`max_values`: None, `max_size`: Some(1330), added: 3805, mode: `MaxEncodedLen`)
 	fn vote_by_signature() -> Weight {
 		// Proof size: measured `849`, estimated `4795`.
-		// Minimum execution time: 125_305_000 picoseconds.
-		Weight::from_parts(130_774_000, 4795)
+		// Minimum execution time: 136_031_000 picoseconds.
+		Weight::from_parts(149_692_000, 4795)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -180,8 +180,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::CheckpointsOf` (`max_values`: None, `max_size`: Some(1330), added: 3805, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof size: measured `1483`, estimated `4795`.
-		// Minimum execution time: 93_598_000 picoseconds.
-		Weight::from_parts(98_466_000, 4795)
+		// Minimum execution time: 94_380_000 picoseconds.
+		Weight::from_parts(104_655_000, 4795)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -205,8 +205,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::SupplyCheckpointAt` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	fn kill() -> Weight {
 		// Proof size: measured `1573`, estimated `4795`.
-		// Minimum execution time: 74_270_000 picoseconds.
-		Weight::from_parts(79_168_000, 4795)
+		// Minimum execution time: 76_453_000 picoseconds.
+		Weight::from_parts(87_750_000, 4795)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -216,8 +216,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Governance::CounterForClassOf` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_class() -> Weight {
 		// Proof size: measured `154`, estimated `3545`.
-		// Minimum execution time: 15_673_000 picoseconds.
-		Weight::from_parts(16_935_000, 3545)
+		// Minimum execution time: 15_633_000 picoseconds.
+		Weight::from_parts(17_066_000, 3545)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -225,8 +225,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Governance::ProposalOf` (`max_values`: None, `max_size`: Some(339), added: 2814, mode: `MaxEncodedLen`)
 	fn enact() -> Weight {
 		// Proof size: measured `363`, estimated `3804`.
-		// Minimum execution time: 21_992_000 picoseconds.
-		Weight::from_parts(24_225_000, 3804)
+		// Minimum execution time: 22_333_000 picoseconds.
+		Weight::from_parts(24_766_000, 3804)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -251,10 +251,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 16]`.
 	fn on_initialize(n: u32, ) -> Weight {
 		// Proof size: measured `968 + n * (51 ±0)`, estimated `13928 + n * (2814 ±0)`.
-		// Minimum execution time: 3_866_000 picoseconds.
-		Weight::from_parts(11_929_223, 13928)
-			// Standard error: 49_783
-			.saturating_add(Weight::from_parts(78_533_366, 0).saturating_mul(n.into()))
+		// Minimum execution time: 3_905_000 picoseconds.
+		Weight::from_parts(5_516_846, 13928)
+			// Standard error: 93_990
+			.saturating_add(Weight::from_parts(80_451_530, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -279,11 +279,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Scheduler::Lookup` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Scheduler::Agenda` (r:1 w:1)
 	/// Proof: `Scheduler::Agenda` (`max_values`: None, `max_size`: Some(10463), added: 12938, mode: `MaxEncodedLen`)
-	/// The range of component `v` is `[1, 1000]`.
+	/// The range of component `v` is `[1, 10000]`.
 	fn decide(_v: u32, ) -> Weight {
-		// Proof size: measured `2257`, estimated `13928`.
-		// Minimum execution time: 146_757_000 picoseconds.
-		Weight::from_parts(167_604_126, 13928)
+		// Proof size: measured `3123`, estimated `13928`.
+		// Minimum execution time: 190_572_000 picoseconds.
+		Weight::from_parts(231_739_783, 13928)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -292,24 +292,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with storage priced as RocksDB (for tests and mocks).
 impl WeightInfo for () {
 	fn submit(l: u32, ) -> Weight {
-		Weight::from_parts(129_884_360, 4197809)
-			.saturating_add(Weight::from_parts(952, 0).saturating_mul(l.into()))
+		Weight::from_parts(107_401_998, 4197809)
+			.saturating_add(Weight::from_parts(1_102, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn vote() -> Weight {
-		Weight::from_parts(30_215_000, 4795)
+		Weight::from_parts(41_131_000, 4795)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn remove_vote() -> Weight {
-		Weight::from_parts(24_076_000, 3804)
+		Weight::from_parts(24_727_000, 3804)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn submit_signed_votes(n: u32, ) -> Weight {
-		Weight::from_parts(81_310_000, 3804)
-			.saturating_add(Weight::from_parts(56_096_895, 0).saturating_mul(n.into()))
+		Weight::from_parts(224_875_494, 3804)
+			.saturating_add(Weight::from_parts(64_280_798, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -317,33 +317,33 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3805).saturating_mul(n.into()))
 	}
 	fn vote_by_signature() -> Weight {
-		Weight::from_parts(130_774_000, 4795)
+		Weight::from_parts(149_692_000, 4795)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn cancel() -> Weight {
-		Weight::from_parts(98_466_000, 4795)
+		Weight::from_parts(104_655_000, 4795)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn kill() -> Weight {
-		Weight::from_parts(79_168_000, 4795)
+		Weight::from_parts(87_750_000, 4795)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn set_class() -> Weight {
-		Weight::from_parts(16_935_000, 3545)
+		Weight::from_parts(17_066_000, 3545)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn enact() -> Weight {
-		Weight::from_parts(24_225_000, 3804)
+		Weight::from_parts(24_766_000, 3804)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn on_initialize(n: u32, ) -> Weight {
-		Weight::from_parts(11_929_223, 13928)
-			.saturating_add(Weight::from_parts(78_533_366, 0).saturating_mul(n.into()))
+		Weight::from_parts(5_516_846, 13928)
+			.saturating_add(Weight::from_parts(80_451_530, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -351,7 +351,7 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2814).saturating_mul(n.into()))
 	}
 	fn decide(_v: u32, ) -> Weight {
-		Weight::from_parts(167_604_126, 13928)
+		Weight::from_parts(231_739_783, 13928)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
