@@ -201,11 +201,37 @@ pub mod pallet {
 		SubmissionDeposit,
 	}
 
-	#[pallet::config]
+	/// Default configurations of this pallet, for `#[derive_impl]`.
+	pub mod config_preludes {
+		use super::*;
+		use frame_support::{
+			derive_impl,
+			traits::{ConstU32, ConstU64},
+		};
+
+		/// A configuration for tests: 8 proposals ending per block, batches of 500 signed votes,
+		/// 8 classes, middle pool priority for fee-less votes, `()` weights.
+		pub struct TestDefaultConfig;
+
+		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
+		impl frame_system::DefaultConfig for TestDefaultConfig {}
+
+		#[frame_support::register_default_impl(TestDefaultConfig)]
+		impl DefaultConfig for TestDefaultConfig {
+			type MaxEndingPerBlock = ConstU32<8>;
+			type MaxVotesPerBatch = ConstU32<500>;
+			type MaxClasses = ConstU32<8>;
+			type UnsignedPriority = ConstU64<{ TransactionPriority::MAX / 2 }>;
+			type WeightInfo = ();
+		}
+	}
+
+	#[pallet::config(with_default)]
 	pub trait Config:
 		frame_system::Config<RuntimeEvent: From<Event<Self>>, RuntimeOrigin: From<Origin>>
 	{
 		/// The runtime call that proposals carry.
+		#[pallet::no_default]
 		type RuntimeCall: Parameter
 			+ Dispatchable<RuntimeOrigin = Self::RuntimeOrigin, PostInfo = PostDispatchInfo>
 			+ GetDispatchInfo
@@ -213,26 +239,33 @@ pub mod pallet {
 			+ IsType<<Self as frame_system::Config>::RuntimeCall>;
 
 		/// The runtime's hold reasons.
+		#[pallet::no_default]
 		type RuntimeHoldReason: From<HoldReason>;
 
 		/// The currency deposits are held in.
+		#[pallet::no_default]
 		type Currency: MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
 			+ fungible::BalancedHold<Self::AccountId>
 			+ fungible::Mutate<Self::AccountId>;
 
 		/// Where slashed deposits go (`()` burns them).
+		#[pallet::no_default]
 		type Slash: OnUnbalanced<CreditOf<Self>>;
 
 		/// Voting power and total supply at a block.
+		#[pallet::no_default]
 		type VotingPower: VotingPowerSource<Self::AccountId, BlockNumberFor<Self>, BalanceOf<Self>>;
 
 		/// The class each call needs.
+		#[pallet::no_default]
 		type Classify: ClassifyCall<CallOf<Self>>;
 
 		/// Where proposals' calls are stored.
+		#[pallet::no_default]
 		type Preimages: QueryPreimage<H = Self::Hashing> + StorePreimage;
 
 		/// Dispatches approved calls at their enactment block.
+		#[pallet::no_default]
 		type Scheduler: ScheduleNamed<
 			BlockNumberFor<Self>,
 			CallOf<Self>,
@@ -241,20 +274,25 @@ pub mod pallet {
 		>;
 
 		/// The signature of signed vote messages (`MultiSignature` in a typical runtime).
+		#[pallet::no_default]
 		type Signature: Verify<Signer: IdentifyAccount<AccountId = Self::AccountId>>
 			+ Parameter
 			+ MaxEncodedLen;
 
 		/// Who may submit proposals.
+		#[pallet::no_default]
 		type SubmitOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Self::AccountId>;
 
 		/// Who may add or change classes.
+		#[pallet::no_default]
 		type ClassAdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// Who may cancel a proposal (deposit returned).
+		#[pallet::no_default]
 		type CancelOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// Who may kill a proposal (deposit slashed).
+		#[pallet::no_default]
 		type KillOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// Most proposals decided in one block; more ending at a block postpones their end.
@@ -271,6 +309,7 @@ pub mod pallet {
 
 		/// The longest voting period a class may have (the token must keep this much history).
 		#[pallet::constant]
+		#[pallet::no_default]
 		type MaxVotingPeriod: Get<BlockNumberFor<Self>>;
 
 		/// Pool priority of fee-less signed votes.

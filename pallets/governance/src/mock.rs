@@ -140,6 +140,7 @@ impl ClassifyCall<RuntimeCall> for Classify {
 	}
 }
 
+#[derive_impl(crate::config_preludes::TestDefaultConfig)]
 impl Config for Test {
 	type RuntimeCall = RuntimeCall;
 	type RuntimeHoldReason = RuntimeHoldReason;
@@ -154,12 +155,10 @@ impl Config for Test {
 	type ClassAdminOrigin = EitherOfDiverse<EnsureRoot<AccountId>, EnsureClass<ConstU16<UPGRADE>>>;
 	type CancelOrigin = EitherOfDiverse<EnsureRoot<AccountId>, EnsureClass<ConstU16<CANCELLATION>>>;
 	type KillOrigin = EnsureRoot<AccountId>;
+	// Small, to test postponement and full batches.
 	type MaxEndingPerBlock = MaxEnding;
 	type MaxVotesPerBatch = ConstU32<16>;
-	type MaxClasses = ConstU32<8>;
 	type MaxVotingPeriod = ConstU64<1000>;
-	type UnsignedPriority = ConstU64<{ TransactionPriority::MAX / 2 }>;
-	type WeightInfo = ();
 }
 
 parameter_types! {

@@ -117,17 +117,45 @@ pub mod pallet {
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
-	#[pallet::config]
+	/// Default configurations of this pallet, for `#[derive_impl]`.
+	pub mod config_preludes {
+		use super::*;
+		use frame_support::{
+			derive_impl,
+			traits::{ConstU32, ConstU64},
+		};
+
+		/// A configuration for tests: up to 32 authorities, 8 pending upgrades, middle pool
+		/// priority for readiness signals, `()` weights.
+		pub struct TestDefaultConfig;
+
+		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
+		impl frame_system::DefaultConfig for TestDefaultConfig {}
+
+		#[frame_support::register_default_impl(TestDefaultConfig)]
+		impl DefaultConfig for TestDefaultConfig {
+			type MaxAuthorities = ConstU32<32>;
+			type MaxPending = ConstU32<8>;
+			type UnsignedPriority = ConstU64<{ TransactionPriority::MAX / 2 }>;
+			type WeightInfo = ();
+		}
+	}
+
+	#[pallet::config(with_default)]
 	pub trait Config:
 		frame_system::Config<RuntimeEvent: From<Event<Self>>> + CreateBare<Call<Self>>
 	{
 		/// Who may schedule an upgrade and change the least activation delay.
+		#[pallet::no_default]
 		type UpgradeOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 		/// Who may cancel a pending upgrade.
+		#[pallet::no_default]
 		type CancelOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 		/// Where the code is stored.
+		#[pallet::no_default]
 		type Preimages: QueryPreimage<H = Self::Hashing>;
 		/// The key type authorities sign readiness signals with (the block authoring key).
+		#[pallet::no_default]
 		type AuthorityId: Member
 			+ Parameter
 			+ RuntimeAppPublic
@@ -135,6 +163,7 @@ pub mod pallet {
 			+ MaybeSerializeDeserialize
 			+ MaxEncodedLen;
 		/// The current authorities (block authors), whose readiness is counted.
+		#[pallet::no_default]
 		type Authorities: Get<Vec<Self::AuthorityId>>;
 		/// Most authorities (bounds the readiness count).
 		#[pallet::constant]
@@ -149,6 +178,7 @@ pub mod pallet {
 		type WeightInfo: WeightInfo;
 		/// Sets up the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
+		#[pallet::no_default]
 		type BenchmarkHelper: BenchmarkHelper<Self::AuthorityId>;
 	}
 

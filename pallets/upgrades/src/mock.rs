@@ -3,10 +3,7 @@
 //! node's executor does. Authorities are `UintAuthorityId`s (test signatures).
 
 use crate::{self as pallet_upgrades, *};
-use frame_support::{
-	derive_impl, parameter_types,
-	traits::{ConstU32, ConstU64},
-};
+use frame_support::{derive_impl, parameter_types, traits::ConstU32};
 use frame_system::EnsureRoot;
 use sp_runtime::{testing::UintAuthorityId, BuildStorage};
 use sp_version::RuntimeVersion;
@@ -81,16 +78,15 @@ parameter_types! {
 	pub static Authorities: Vec<UintAuthorityId> = vec![1.into(), 2.into(), 3.into()];
 }
 
+#[derive_impl(crate::config_preludes::TestDefaultConfig)]
 impl Config for Test {
 	type UpgradeOrigin = EnsureRoot<u64>;
 	type CancelOrigin = EnsureRoot<u64>;
 	type Preimages = Preimage;
 	type AuthorityId = UintAuthorityId;
 	type Authorities = Authorities;
-	type MaxAuthorities = ConstU32<10>;
+	// Small, to test a full queue.
 	type MaxPending = ConstU32<3>;
-	type UnsignedPriority = ConstU64<{ 1 << 20 }>;
-	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Test;
 }

@@ -313,7 +313,7 @@ fn validate_signal_works() {
 			Upgrades::validate_unsigned(TransactionSource::External, &call(3, V1, good.clone()))
 				.expect("a valid signal");
 		assert_eq!(valid.provides, vec![("UpgradesReadiness", (authority.clone(), V1)).encode()]);
-		assert_eq!(valid.priority, 1 << 20);
+		assert_eq!(valid.priority, <<Test as Config>::UnsignedPriority as Get<u64>>::get());
 		// Signed over another version, by another key, or for another chain.
 		let other_version = NodeVersion::new(9, 0, 0);
 		let by_other = UintAuthorityId(2).sign(&Upgrades::signal_payload(&authority, V1)).unwrap();
