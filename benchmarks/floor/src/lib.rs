@@ -34,7 +34,7 @@ pub mod pallet {
 	pub type RecordOf<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, [u8; 80]>;
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "runtime-benchmarks"))]
 mod mock {
 	//! A test runtime for running the floor benchmarks as tests.
 	use frame_support::derive_impl;
