@@ -179,18 +179,25 @@ out.push('');
 if (existsSync(join(dir, THROUGHPUT))) {
   const t = JSON.parse(readFileSync(join(dir, THROUGHPUT), 'utf8'));
   out.push(`\`benchmarks/throughput.sh --accounts ${t.accounts} --batch ${t.batch}\`: a ${t.node} dev node (spec_version ${t.spec_version}, one authority, 6 s blocks, GRANDPA finality) on the \`benchmark\` chain, driven by @polkadot/api over RPC from the same machine.`);
-  out.push(`Date ${t.date}, host \`${t.host}\`, CPU \`${t.cpu}\`, ${t.cores} cores (the node and the client share them). Every extrinsic is signed before the clock starts; the clock runs from the first submission until the block holding the last item is finalized. Each phase is checked on chain (${t.accounts.toLocaleString('en')} \`Transfer\` events, ${t.accounts.toLocaleString('en')} voters in the tally).`);
+  out.push(`Date ${t.date}, host \`${t.host}\`, CPU \`${t.cpu}\`, ${t.cores} cores (the node and the client share them). Every extrinsic is signed before the clock starts; the clock runs from the first submission until the block holding the last item is finalized. Each phase is checked on chain (${t.accounts.toLocaleString('en')} \`Transfer\` or \`Voted\` events from its own extrinsics, ${t.accounts.toLocaleString('en')} voters in each tally).`);
   out.push('');
   out.push('| phase | items | extrinsics | blocks used | items per block (max) | seconds to finality | items / s | all submitted after (s) |');
   out.push('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const p of t.phases) {
-    out.push(`| ${p.name} | ${p.items.toLocaleString('en')} | ${p.extrinsics.toLocaleString('en')} | ${p.blocks} (#${p.first_block}-#${p.last_block}) | ${Math.round(p.items_per_block).toLocaleString('en')} (${p.max_items_per_block.toLocaleString('en')}) | ${p.seconds_to_finality.toFixed(1)} | ${p.items_per_second.toFixed(0)} | ${p.submit_seconds.toFixed(1)} |`);
+    out.push(`| ${p.name} | ${p.items.toLocaleString('en')} | ${p.extrinsics.toLocaleString('en')} | ${p.blocks} (${p.first_block === p.last_block ? `#${p.first_block}` : `#${p.first_block}-#${p.last_block}`}) | ${Math.round(p.items_per_block).toLocaleString('en')} (${p.max_items_per_block.toLocaleString('en')}) | ${p.seconds_to_finality.toFixed(1)} | ${p.items_per_second.toFixed(0)} | ${p.submit_seconds.toFixed(1)} |`);
   }
   out.push('');
   out.push('Items per block of each block used:');
   out.push('');
   for (const p of t.phases) out.push(`- ${p.name}: ${p.per_block.map((b) => `#${b.number} ${b.items}`).join(', ')}`);
   out.push('');
+  // A phase whose full blocks all hold the same number of items met a per-block limit.
+  const capped = t.phases.filter((p) => p.per_block.length > 1
+    && p.per_block.slice(0, -1).every((b) => b.items === p.per_block[0].items));
+  if (capped.length) {
+    out.push(`${capped.map((p) => `${p.name} fill every block but the last with ${p.per_block[0].items.toLocaleString('en')} items`).join('; ')}: the block's limit for normal extrinsics, which their weights reach first (items per block here are the weight-bound capacity; seconds to finality add up to 6 s until the first block and the GRANDPA finality lag).`);
+    out.push('');
+  }
 } else {
   out.push('Not measured yet: run `benchmarks/throughput.sh`.');
   out.push('');
