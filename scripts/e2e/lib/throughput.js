@@ -29,6 +29,8 @@ const MTC = 10n ** 12n;
 const DEV_PHRASE = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk';
 // Submissions in flight at once over the one WebSocket connection.
 const IN_FLIGHT = 64;
+// A phase fails when none of its items reaches a finalized block for this long (20 blocks).
+const STALL_MS = 120_000;
 
 /** A progress bar on stderr (redrawn in place on a terminal, every 10% otherwise). */
 function progress(label, total, quiet) {
@@ -90,8 +92,12 @@ async function measure(api, name, txs, itemsPerTx, count, quiet) {
   // Follow finalized blocks (every number: the finalized head can move several at once).
   let seen = startBlock;
   let seconds = null;
+  let progressAt = Date.now();
   while (seconds === null) {
     if (submitError) throw new Error(`${name}: a submission was refused: ${submitError.message}`);
+    if (Date.now() - progressAt > STALL_MS) {
+      throw new Error(`${name}: ${pending.size} of ${txs.length} extrinsics not finalized after ${STALL_MS / 1000} s without progress`);
+    }
     const head = (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
     for (let n = seen + 1; n <= head; n++) {
       const hash = await api.rpc.chain.getBlockHash(n);
@@ -108,6 +114,7 @@ async function measure(api, name, txs, itemsPerTx, count, quiet) {
       });
       seen = n;
       if (!ours.length) continue;
+      progressAt = Date.now();
       succeeded += await count(hash, ours);
       finalizedItems += inBlock;
       blocks.push({ number: n, items: inBlock, extrinsics: ours.length });
