@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-import { u8aToHex } from '@polkadot/util';
+import { u8aToHex, u8aWrapBytes } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
 
 import { nodeBinary } from './node.js';
@@ -58,6 +58,16 @@ export function waitForEvent(api, pred, blocks = 30) {
       }
     }).then((u) => { unsub = u; if (done) u(); }, reject);
   });
+}
+
+/**
+ * A signed vote message for `submitSignedVotes` / `voteBySignature`: `pair` signs the vote
+ * payload bytes (`governanceApi.votePayload`) the way polkadot.js `signRaw` and extension wallets
+ * sign bytes, wrapped in `<Bytes>`.
+ */
+export function signVoteMessage(pair, payload, choice, nonce) {
+  const signature = pair.sign(u8aWrapBytes(payload));
+  return { voter: pair.address, choice, nonce, signature: { Sr25519: u8aToHex(signature) } };
 }
 
 /** Notes `bytes` as a preimage (by `who`); returns its hash. */

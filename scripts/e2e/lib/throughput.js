@@ -16,10 +16,9 @@
 import { hostname, cpus } from 'node:os';
 
 import { Keyring } from '@polkadot/keyring';
-import { u8aToHex, u8aWrapBytes } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
-import { GENERAL_ROOT, propose } from './chain.js';
+import { GENERAL_ROOT, propose, signVoteMessage } from './chain.js';
 import { connect, nodeBinary, startNode } from './node.js';
 
 /** The numbered accounts the runtime's `benchmark` preset endows (//0 ... //9999). */
@@ -69,10 +68,10 @@ async function pool(items, limit, fn, tick) {
 
 /**
  * Submits the signed extrinsics `txs` (carrying `itemsPerTx[i]` items each) and follows the
- * finalized chain until every one is in a finalized block. `count(blockHash, indices)` returns
- * how many items of our extrinsics at `indices` in that block succeeded. Returns the measurements.
+ * finalized chain until every one is in a finalized block. An item succeeded when its extrinsic
+ * emitted an event for which `isItem(event)` holds. Returns the measurements.
  */
-async function measure(api, name, txs, itemsPerTx, count, quiet) {
+async function measure(api, name, txs, itemsPerTx, isItem, quiet) {
   const items = itemsPerTx.reduce((a, b) => a + b, 0);
   const pending = new Map(txs.map((tx, i) => [tx.hash.toHex(), i]));
   const startBlock = (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
@@ -115,7 +114,7 @@ async function measure(api, name, txs, itemsPerTx, count, quiet) {
       seen = n;
       if (!ours.length) continue;
       progressAt = Date.now();
-      succeeded += await count(hash, ours);
+      succeeded += await countEvents(api, hash, ours, isItem);
       finalizedItems += inBlock;
       blocks.push({ number: n, items: inBlock, extrinsics: ours.length });
       if (pending.size === 0) seconds = (Date.now() - t0) / 1000;
@@ -197,51 +196,48 @@ export async function runThroughput({ accounts: n = MAX_ACCOUNTS, batch: batchSi
       throw new Error(`--batch ${batch} is above the runtime's MaxVotesPerBatch (${api.consts.governance.maxVotesPerBatch})`);
     }
     const nonces = accounts.map(() => 0);
-    const sign = async (label, make) => {
-      const b = progress(label, n, quiet);
+    /** Signs each `[tx, account index]` of `entries` with that account's next nonce, immortal. */
+    const sign = async (label, entries) => {
+      const b = progress(label, entries.length, quiet);
       const txs = [];
-      for (let i = 0; i < n; i++) {
-        const made = make(i);
-        if (!made) continue;
-        const [tx, signer, who] = made;
-        txs.push(await tx.signAsync(signer, { nonce: nonces[who]++, era: 0 }));
-        if (txs.length % 250 === 0) b.update(i + 1);
+      for (const [tx, who] of entries) {
+        txs.push(await tx.signAsync(accounts[who], { nonce: nonces[who]++, era: 0 }));
+        if (txs.length % 250 === 0) b.update(txs.length);
       }
-      b.update(n);
+      b.update(txs.length);
       b.done();
       return txs;
     };
+    const one = (txs) => txs.map(() => 1);
+    const isVoted = (e) => api.events.governance.Voted.is(e);
 
     // (a) Transfers.
-    const transfers = await sign('signing transfers', (i) => [
-      api.tx.balances.transferKeepAlive(accounts[(i + 1) % n].address, MTC), accounts[i], i]);
-    const phaseA = await measure(api, '(a) transfers', transfers, transfers.map(() => 1),
-      (hash, indices) => countEvents(api, hash, indices, (e) => api.events.balances.Transfer.is(e)), quiet);
+    const transfers = await sign('signing transfers', accounts.map((_, i) => [
+      api.tx.balances.transferKeepAlive(accounts[(i + 1) % n].address, MTC), i]));
+    const phaseA = await measure(api, '(a) transfers', transfers, one(transfers),
+      (e) => api.events.balances.Transfer.is(e), quiet);
 
     // (b) Votes by extrinsic, on a proposal with an hour of voting.
     const byExtrinsic = await propose(api, alice, api.tx.system.remark('0x7468726f7567687075742061'), GENERAL_ROOT);
-    const votes = await sign('signing votes', (i) => [api.tx.governance.vote(byExtrinsic, 'Aye'), accounts[i], i]);
-    const phaseB = await measure(api, '(b) votes by extrinsic', votes, votes.map(() => 1),
-      (hash, indices) => countEvents(api, hash, indices, (e) => api.events.governance.Voted.is(e)), quiet);
+    const votes = await sign('signing votes', accounts.map((_, i) => [api.tx.governance.vote(byExtrinsic, 'Aye'), i]));
+    const phaseB = await measure(api, '(b) votes by extrinsic', votes, one(votes), isVoted, quiet);
 
     // (c) Signed vote messages, relayed in batches by other accounts.
     const bySignature = await propose(api, alice, api.tx.system.remark('0x7468726f7567687075742063'), GENERAL_ROOT);
     const payload = (await api.call.governanceApi.votePayload(bySignature, 'Aye', 0)).unwrap().toU8a();
-    const message = u8aWrapBytes(payload);
     bar = progress('signing vote messages', n, quiet);
     const messages = accounts.map((pair, i) => {
       if (i % 500 === 499) bar.update(i + 1);
-      return { voter: pair.address, choice: 'Aye', nonce: 0, signature: { Sr25519: u8aToHex(pair.sign(message)) } };
+      return signVoteMessage(pair, payload, 'Aye', 0);
     });
     bar.update(n);
     bar.done();
     const batches = [];
     for (let i = 0; i < n; i += batch) batches.push(messages.slice(i, i + batch));
     // Relayer k is account //(N-1-k): anyone may relay, and it pays the fee.
-    const relayed = await sign('signing batches', (k) => k < batches.length
-      && [api.tx.governance.submitSignedVotes(bySignature, batches[k]), accounts[n - 1 - k], n - 1 - k]);
-    const phaseC = await measure(api, '(c) signed votes, batched', relayed, batches.map((b) => b.length),
-      (hash, indices) => countEvents(api, hash, indices, (e) => api.events.governance.Voted.is(e)), quiet);
+    const relayed = await sign('signing batches', batches.map((votesOfBatch, k) => [
+      api.tx.governance.submitSignedVotes(bySignature, votesOfBatch), n - 1 - k]));
+    const phaseC = await measure(api, '(c) signed votes, batched', relayed, batches.map((b) => b.length), isVoted, quiet);
 
     for (const [index, phase] of [[byExtrinsic, phaseB], [bySignature, phaseC]]) {
       const voters = (await api.call.governanceApi.proposal(index)).unwrap().tally.voters.toNumber();

@@ -7,10 +7,12 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { Keyring } from '@polkadot/keyring';
-import { u8aToHex, u8aWrapBytes } from '@polkadot/util';
+import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
-import { GENERAL_ROOT, propose as proposeOn, waitForEvent as waitForEventOn } from '../lib/chain.js';
+import {
+  GENERAL_ROOT, propose as proposeOn, signVoteMessage, waitForEvent as waitForEventOn,
+} from '../lib/chain.js';
 import { connect, startNode } from '../lib/node.js';
 import { sendAndWait } from '../lib/tx.js';
 
@@ -44,8 +46,7 @@ describe('governance (pallet-governance)', () => {
     const nonce = (await api.call.governanceApi.nextNonce(index, pair.address)).toNumber();
     const payload = (await api.call.governanceApi.votePayload(index, choice, nonce)).unwrap();
     // The message's SCALE encoding is the exact bytes to sign; signRaw wraps them in <Bytes>.
-    const signature = pair.sign(u8aWrapBytes(payload.toU8a()));
-    return { voter: pair.address, choice, nonce, signature: { Sr25519: u8aToHex(signature) } };
+    return signVoteMessage(pair, payload.toU8a(), choice, nonce);
   }
 
   const reserved = async (who) => (await api.query.system.account(who.address)).data.reserved.toBigInt();
