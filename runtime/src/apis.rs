@@ -1,7 +1,7 @@
 //! The runtime APIs the node and clients call: the standard set of an Aura + GRANDPA chain
 //! (core, metadata v14-v16, block building, transaction pool, offchain workers, consensus,
 //! session keys, nonces, fees, genesis presets), the token's `TokenApi` (voting power at a block),
-//! governance's `GovernanceApi` (the bytes to sign for a vote, power, nonce, proposal status),
+X
 //! upgrades' `UpgradesApi` (pending upgrades with readiness, the node version the runtime needs),
 //! plus benchmarking and try-runtime behind their
 //! features.
@@ -220,7 +220,8 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl pallet_governance::GovernanceApi<Block, AccountId, Balance, BlockNumber, Hash> for Runtime {
+	#[api_version(2)]
+	impl pallet_governance::runtime_api::GovernanceApi<Block, AccountId, Balance, BlockNumber, Hash, RuntimeCall> for Runtime {
 		fn vote_payload(
 			proposal: pallet_governance::ProposalIndex,
 			choice: pallet_governance::VoteChoice,
@@ -241,6 +242,9 @@ impl_runtime_apis! {
 			proposal: pallet_governance::ProposalIndex,
 		) -> Option<pallet_governance::ProposalSummary<Balance, BlockNumber, Hash>> {
 			Governance::proposal_summary(proposal)
+		}
+		fn required_class(call: RuntimeCall) -> Option<pallet_governance::ClassId> {
+			Governance::required_class(&call)
 		}
 	}
 

@@ -23,7 +23,10 @@ define_benchmarks!(
 	[pallet_timestamp, Timestamp]
 	[pallet_transaction_payment, TransactionPayment]
 	[pallet_preimage, Preimage]
+	[pallet_parameters, Parameters]
 	[pallet_scheduler, Scheduler]
 );
 
-pub use crate::{Balances, Governance, Preimage, Scheduler, Timestamp, TransactionPayment};
+pub use crate::{
+	Balances, Governance, Parameters, Preimage, Scheduler, Timestamp, TransactionPayment,
+};

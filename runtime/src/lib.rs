@@ -95,10 +95,10 @@ macro_rules! declare_version {
 }
 
 #[cfg(not(feature = "spec-version-bump"))]
-declare_version!(104);
+declare_version!(105);
 // The same runtime with `spec_version + 1`: the code the end-to-end tests upgrade to.
 #[cfg(feature = "spec-version-bump")]
-declare_version!(105);
+declare_version!(106);
 
 /// Block production timing.
 mod block_times {
@@ -262,4 +262,8 @@ mod runtime {
 	/// Governance-scheduled runtime upgrades with node readiness.
 	#[runtime::pallet_index(9)]
 	pub type Upgrades = pallet_upgrades;
+
+	/// Low-risk runtime parameters, set by parameter-change proposals.
+	#[runtime::pallet_index(10)]
+	pub type Parameters = pallet_parameters;
 }

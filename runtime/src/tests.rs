@@ -79,7 +79,7 @@ fn benchmark_preset_endows_numbered_accounts_works() {
 		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
 		// An hour of voting in every class, so a run can cast all its votes on one proposal.
 		let general =
-			pallet_governance::ClassOf::<Runtime>::get(configs::governance::classes::GENERAL_ROOT)
+			pallet_governance::ClassOf::<Runtime>::get(configs::governance::classes::ROOT)
 				.expect("class at genesis");
 		assert_eq!(general.voting_period, 600);
 	});
@@ -98,6 +98,7 @@ fn pallet_indices_are_fixed_works() {
 	assert_eq!(<Scheduler as PalletInfoAccess>::index(), 7);
 	assert_eq!(<Governance as PalletInfoAccess>::index(), 8);
 	assert_eq!(<Upgrades as PalletInfoAccess>::index(), 9);
+	assert_eq!(<Parameters as PalletInfoAccess>::index(), 10);
 }
 
 #[test]
@@ -206,23 +207,17 @@ fn calls_map_to_their_classes_works() {
 	use configs::governance::{classes::*, ClassifyCall};
 	use pallet_governance::ClassifyCall as _;
 	let system = |c: frame_system::Call<Runtime>| RuntimeCall::System(c);
-	let cases: Vec<(RuntimeCall, pallet_governance::ClassId)> = vec![
-		(system(frame_system::Call::set_code { code: vec![] }), PROTOCOL_UPGRADE),
-		(system(frame_system::Call::set_code_without_checks { code: vec![] }), PROTOCOL_UPGRADE),
-		(
-			system(frame_system::Call::authorize_upgrade { code_hash: Default::default() }),
-			PROTOCOL_UPGRADE,
-		),
-		(
-			RuntimeCall::Scheduler(pallet_scheduler::Call::cancel { when: 1, index: 0 }),
-			PROTOCOL_UPGRADE,
-		),
+	let cases: Vec<(RuntimeCall, Option<pallet_governance::ClassId>)> = vec![
+		(system(frame_system::Call::set_code { code: vec![] }), None),
+		(system(frame_system::Call::set_code_without_checks { code: vec![] }), None),
+		(system(frame_system::Call::authorize_upgrade { code_hash: Default::default() }), None),
+		(RuntimeCall::Scheduler(pallet_scheduler::Call::cancel { when: 1, index: 0 }), None),
 		(
 			RuntimeCall::Governance(pallet_governance::Call::set_class {
 				class: 0,
 				info: genesis(Pace::Production)[0].1.clone(),
 			}),
-			PROTOCOL_UPGRADE,
+			Some(PROTOCOL_UPGRADE),
 		),
 		(
 			RuntimeCall::Upgrades(pallet_upgrades::Call::schedule_upgrade {
@@ -233,21 +228,21 @@ fn calls_map_to_their_classes_works() {
 				required_readiness: Default::default(),
 				readiness_deadline: 10,
 			}),
-			PROTOCOL_UPGRADE,
+			Some(PROTOCOL_UPGRADE),
 		),
 		(
 			RuntimeCall::Upgrades(pallet_upgrades::Call::cancel_upgrade { activate_at: 10 }),
-			PROTOCOL_UPGRADE,
+			Some(CANCELLATION),
 		),
-		(RuntimeCall::Governance(pallet_governance::Call::cancel { index: 0 }), CANCELLATION),
-		(RuntimeCall::Governance(pallet_governance::Call::kill { index: 0 }), CANCELLATION),
-		(system(frame_system::Call::remark_with_event { remark: vec![] }), GENERAL_ROOT),
+		(RuntimeCall::Governance(pallet_governance::Call::cancel { index: 0 }), Some(CANCELLATION)),
+		(RuntimeCall::Governance(pallet_governance::Call::kill { index: 0 }), Some(CANCELLATION)),
+		(system(frame_system::Call::remark_with_event { remark: vec![] }), Some(ROOT)),
 		(
 			RuntimeCall::Balances(pallet_token::Call::force_set_balance {
 				who: sp_runtime::MultiAddress::Id(sp_keyring::Sr25519Keyring::Bob.to_account_id()),
 				new_free: 1,
 			}),
-			GENERAL_ROOT,
+			Some(ROOT),
 		),
 	];
 	for (call, class) in cases {
@@ -274,7 +269,7 @@ fn runtime_code_changes_only_through_upgrades_works() {
 			|d| RuntimeCall::Upgrades(pallet_upgrades::Call::set_min_activation_delay { delay: d });
 		assert!(delay(5).dispatch_bypass_filter(class(PROTOCOL_UPGRADE)).is_ok());
 		assert_eq!(pallet_upgrades::MinActivationDelay::<Runtime>::get(), 5);
-		for origin in [class(GENERAL_ROOT), class(PARAMETER_CHANGE), RuntimeOrigin::root()] {
+		for origin in [class(ROOT), class(PARAMETER_CHANGE), RuntimeOrigin::root()] {
 			assert_eq!(
 				delay(7).dispatch_bypass_filter(origin).map_err(|e| e.error),
 				Err(sp_runtime::DispatchError::BadOrigin)
@@ -321,4 +316,223 @@ fn next_runtime_manifest_in_step_works() {
 	assert_eq!(features(&next), features(&ours), "[features] of runtime/next");
 	assert!(section(&next, "[features]")
 		.contains(&r#"default = ["std", "spec-version-bump", "metadata-hash"]"#.to_string()));
+}
+
+/// The minimal SCALE encoding of type `id` of `registry`: zero numbers, empty sequences, the
+/// first variant of every enum (`None` for an enum without variants: no value exists).
+fn minimal_encoding(registry: &scale_info::PortableRegistry, id: u32, out: &mut Vec<u8>) -> Option<()> {
+	use scale_info::{TypeDef, TypeDefPrimitive as P};
+	let ty = registry.resolve(id).expect("a type of the registry");
+	match &ty.type_def {
+		TypeDef::Composite(c) => {
+			for f in &c.fields {
+				minimal_encoding(registry, f.ty.id, out)?;
+			}
+		},
+		TypeDef::Variant(v) => {
+			let first = v.variants.iter().min_by_key(|v| v.index)?;
+			out.push(first.index);
+			for f in &first.fields {
+				minimal_encoding(registry, f.ty.id, out)?;
+			}
+		},
+		TypeDef::Sequence(_) | TypeDef::Compact(_) | TypeDef::BitSequence(_) => out.push(0),
+		TypeDef::Array(a) => {
+			for _ in 0..a.len {
+				minimal_encoding(registry, a.type_param.id, out)?;
+			}
+		},
+		TypeDef::Tuple(t) => {
+			for f in &t.fields {
+				minimal_encoding(registry, f.id, out)?;
+			}
+		},
+		TypeDef::Primitive(p) => {
+			let len = match p {
+				P::Bool | P::U8 | P::I8 | P::Str => 1,
+				P::U16 | P::I16 => 2,
+				P::U32 | P::I32 | P::Char => 4,
+				P::U64 | P::I64 => 8,
+				P::U128 | P::I128 => 16,
+				P::U256 | P::I256 => 32,
+			};
+			out.extend(core::iter::repeat(0).take(len));
+		},
+	}
+	Some(())
+}
+
+/// Every call of every pallet of the runtime (from the `RuntimeCall` type the metadata
+/// describes), as `(pallet, call, a value of it)`.
+fn every_call() -> Vec<(String, String, RuntimeCall)> {
+	use codec::Decode;
+	use scale_info::{MetaType, TypeDef};
+	let mut registry = scale_info::Registry::new();
+	let root = registry.register_type(&MetaType::new::<RuntimeCall>()).id;
+	let registry: scale_info::PortableRegistry = registry.into();
+	let TypeDef::Variant(pallets) = &registry.resolve(root).expect("RuntimeCall").type_def else {
+		panic!("RuntimeCall is an enum of pallets");
+	};
+	let mut calls = Vec::new();
+	for pallet in &pallets.variants {
+		let call_type = pallet.fields[0].ty.id;
+		let TypeDef::Variant(pallet_calls) = &registry.resolve(call_type).expect("Call").type_def
+		else {
+			panic!("a pallet's Call is an enum");
+		};
+		for call in &pallet_calls.variants {
+			let mut bytes = vec![pallet.index, call.index];
+			let encoded: Option<Vec<()>> =
+				call.fields.iter().map(|f| minimal_encoding(&registry, f.ty.id, &mut bytes)).collect();
+			if encoded.is_none() {
+				// An argument of a type without values (an empty enum): no such call can exist.
+				continue;
+			}
+			let value = RuntimeCall::decode(&mut &bytes[..])
+				.unwrap_or_else(|e| panic!("{}::{} decodes: {e:?}", pallet.name, call.name));
+			calls.push((pallet.name.to_string(), call.name.to_string(), value));
+		}
+	}
+	calls
+}
+
+/// Class boundaries, checked by enumeration: every call of every pallet is either refused
+/// outright or needs a class at least as strict as protocol upgrade, except the calls listed
+/// here for the weaker classes; and the origin of each weaker class is accepted only by the
+/// calls listed for it (and by calls that accept any origin and do nothing). A new pallet or
+/// call lands in the strictest class until it is listed, and this test lists it for review.
+#[test]
+fn every_call_respects_class_boundaries_works() {
+	use configs::governance::{classes::*, ClassifyCall};
+	use frame_support::traits::UnfilteredDispatchable;
+	use pallet_governance::ClassifyCall as _;
+	// The calls the weaker classes may carry.
+	let weak: &[(&str, &str, pallet_governance::ClassId)] = &[
+		("Governance", "cancel", CANCELLATION),
+		("Governance", "kill", CANCELLATION),
+		("Upgrades", "cancel_upgrade", CANCELLATION),
+		("Parameters", "set_parameter", PARAMETER_CHANGE),
+	];
+	// Calls no proposal may carry: raw code and storage writes, another proposal's early
+	// enactment, another proposal's preimage, calls carrying calls.
+	let refused: &[(&str, &str)] = &[
+		("System", "set_code"),
+		("System", "set_code_without_checks"),
+		("System", "authorize_upgrade"),
+		("System", "authorize_upgrade_without_checks"),
+		("System", "apply_authorized_upgrade"),
+		("System", "set_storage"),
+		("System", "kill_storage"),
+		("System", "kill_prefix"),
+		("Governance", "enact"),
+		("Preimage", "unrequest_preimage"),
+	];
+	// Calls that accept any origin and change nothing.
+	let any_origin: &[(&str, &str)] = &[("System", "remark")];
+
+	dev_externalities().execute_with(|| {
+		let rule = |id| pallet_governance::ClassOf::<Runtime>::get(id).expect("class").thresholds;
+		let upgrade = rule(PROTOCOL_UPGRADE);
+		let weak_classes: Vec<_> = pallet_governance::ClassOf::<Runtime>::iter()
+			.filter(|(_, c)| !c.thresholds.at_least_as_strict_as(&upgrade))
+			.map(|(id, _)| id)
+			.collect();
+		assert_eq!(weak_classes.len(), 2, "parameter change and cancellation: {weak_classes:?}");
+		// Root only through a class at least as strict as protocol upgrade.
+		for (id, class) in pallet_governance::ClassOf::<Runtime>::iter() {
+			if class.origin == pallet_governance::DispatchOrigin::Root {
+				assert!(class.thresholds.at_least_as_strict_as(&upgrade), "class {id}");
+			}
+		}
+
+		let calls = every_call();
+		assert!(calls.len() > 40, "every pallet's calls: {}", calls.len());
+		for (pallet, name, call) in &calls {
+			let key = (pallet.as_str(), name.as_str());
+			let listed = weak.iter().find(|(p, c, _)| (*p, *c) == key).map(|(_, _, class)| *class);
+			let required = ClassifyCall::required_class(call);
+			match required {
+				None => assert!(
+					refused.contains(&key) || pallet == "Scheduler",
+					"{pallet}::{name} is refused but not listed as refused"
+				),
+				Some(class) if weak_classes.contains(&class) =>
+					assert_eq!(listed, Some(class), "{pallet}::{name} is in weak class {class}"),
+				Some(class) => {
+					assert!(rule(class).at_least_as_strict_as(&upgrade), "{pallet}::{name}");
+					assert_eq!(listed, None, "{pallet}::{name} is listed for a weak class");
+				},
+			}
+			if refused.contains(&key) || pallet == "Scheduler" {
+				assert_eq!(required, None, "{pallet}::{name} must be refused");
+			}
+			// The weak classes' origins reach only the calls listed for them.
+			for class in &weak_classes {
+				let origin = RuntimeOrigin::from(pallet_governance::Origin::Approved { class: *class });
+				let result = frame_support::storage::with_transaction(|| {
+					let r = call.clone().dispatch_bypass_filter(origin).map_err(|e| e.error);
+					sp_runtime::TransactionOutcome::Rollback(Ok::<_, sp_runtime::DispatchError>(r))
+				})
+				.expect("rolled back");
+				let accepted = result != Err(sp_runtime::DispatchError::BadOrigin);
+				if accepted && !any_origin.contains(&key) {
+					assert_eq!(
+						listed,
+						Some(*class),
+						"{pallet}::{name} accepts the origin of class {class} ({result:?})"
+					);
+				}
+			}
+		}
+		// Every listed call exists (a rename would otherwise silently drop it from the lists).
+		for (pallet, name) in weak.iter().map(|(p, c, _)| (p, c)).chain(refused.iter().map(|(p, c)| (p, c))) {
+			assert!(
+				calls.iter().any(|(p, c, _)| p == pallet && c == name),
+				"{pallet}::{name} is not a call of the runtime"
+			);
+		}
+	});
+}
+
+#[test]
+fn heaviest_proposal_call_fits_the_scheduler_works() {
+	use pallet_governance::WeightInfo as _;
+	use pallet_scheduler::WeightInfo as _;
+	type S = crate::weights::pallet_scheduler::WeightInfo<Runtime>;
+	let max_scheduled = <Runtime as pallet_scheduler::Config>::MaxScheduledPerBlock::get();
+	// What the scheduler spends on a block's agenda and on one named task, plus `enact` and the
+	// heaviest call a proposal may carry.
+	let needed = S::service_agendas_base()
+		.saturating_add(S::service_agenda_base(max_scheduled))
+		.saturating_add(S::service_task_base())
+		.saturating_add(S::service_task_named())
+		.saturating_add(S::service_task_fetched(u32::from(u16::MAX)))
+		.saturating_add(pallet_governance::weights::SubstrateWeight::<Runtime>::enact())
+		.saturating_add(configs::governance::MaxCallWeight::get());
+	let available = <Runtime as pallet_scheduler::Config>::MaximumWeight::get();
+	assert!(needed.all_lte(available), "{needed:?} > {available:?}");
+}
+
+#[test]
+fn feeless_votes_take_a_bounded_share_of_a_block_works() {
+	use pallet_governance::WeightInfo as _;
+	let one = pallet_governance::weights::SubstrateWeight::<Runtime>::vote_by_signature();
+	let block = configs::RuntimeBlockWeights::get().max_block;
+	let share = |cap: u32| {
+		let all = one.saturating_mul(cap.into());
+		let share = sp_runtime::Perbill::from_rational(all.ref_time(), block.ref_time());
+		println!("{cap} fee-less votes: {all:?} of {block:?} ({share:?})");
+		share
+	};
+	// The README's threat model: at genesis (100 per block) under 2% of a block, and at most 4%
+	// whatever a parameter-change proposal sets (the getter clamps to 200).
+	sp_io::TestExternalities::default().execute_with(|| {
+		let genesis = configs::parameters::MaxFeelessVotesPerBlock::get();
+		assert_eq!(genesis, 100);
+		assert!(share(genesis) <= sp_runtime::Perbill::from_percent(2));
+	});
+	let most = configs::parameters::FEELESS_PER_BLOCK_RANGE.1;
+	assert!(share(most) <= sp_runtime::Perbill::from_percent(4));
+	// Paid transactions always rank above them.
+	assert_eq!(configs::governance::FeelessVotePriority::get(), 0);
 }

@@ -257,11 +257,17 @@ impl pallet_governance::VotingPowerSource<AccountId, BlockNumber, Balance> for T
 	}
 }
 
+frame_support::parameter_types! {
+	/// As in the MetaCert runtime: half a block.
+	pub GovernanceMaxCallWeight: frame_support::weights::Weight =
+		<Runtime as frame_system::Config>::BlockWeights::get().max_block / 2;
+}
+
 /// Every call in one class (class 0), as a single-track referenda setup.
 pub struct OneClass;
 impl pallet_governance::ClassifyCall<RuntimeCall> for OneClass {
-	fn required_class(_call: &RuntimeCall) -> pallet_governance::ClassId {
-		0
+	fn required_class(_call: &RuntimeCall) -> Option<pallet_governance::ClassId> {
+		Some(0)
 	}
 }
 
@@ -284,7 +290,10 @@ impl pallet_governance::Config for Runtime {
 	type MaxVotesPerBatch = ConstU32<500>;
 	type MaxClasses = ConstU32<16>;
 	type MaxVotingPeriod = ConstU32<{ 28 * DAYS }>;
-	type UnsignedPriority = frame_support::traits::ConstU64<{ u64::MAX / 2 }>;
+	type MaxCallWeight = GovernanceMaxCallWeight;
+	type MaxFeelessVotesPerBlock = ConstU32<100>;
+	type MinFeelessPower = frame_support::traits::ConstU128<UNIT>;
+	type UnsignedPriority = frame_support::traits::ConstU64<0>;
 	type WeightInfo = pallet_governance::weights::SubstrateWeight<Runtime>;
 }
 

@@ -10,13 +10,19 @@
 //! `(aye + nay + abstain) / electorate`, the least number of voters, the voting period, the
 //! enactment delay, the submission deposit and the origin the approved call runs with. The runtime
 //! maps every call to the class it needs ([`ClassifyCall`]); a proposal under a class too weak for
-//! its call is refused. The class's thresholds (or stricter ones the proposer asks for) and the
-//! electorate (total supply at the snapshot) are copied into the proposal and never change.
+//! its call is refused, and so is a call that no proposal may carry at all (the runtime's
+//! [`ClassifyCall`] returns `None` for it: raw storage and code writes, for example). A class
+//! that dispatches with `Root` must be at least as strict as every other class
+//! ([`ClassInfo::coexists_with`]), checked at genesis and by [`Pallet::set_class`]. The class's
+//! thresholds (or stricter ones the proposer asks for) and the electorate (total supply at the
+//! snapshot) are copied into the proposal and never change.
 //!
 //! Voting power is the voter's power at the proposal's snapshot block (the block before
 //! submission), read from the runtime's [`VotingPowerSource`]; moving tokens after the snapshot
 //! changes nothing. One vote per (proposal, voter); voting again replaces the earlier vote; the
 //! tally is updated on every vote, so deciding costs the same whatever the number of voters.
+//! Every way of voting or removing a vote advances the voter's nonce on the proposal, so a signed
+//! message made before can never be counted afterwards (see the `signed` module).
 //!
 //! Votes arrive in two ways with the same effect:
 //! 1. [`Pallet::vote`], a signed extrinsic of the voter;
@@ -24,16 +30,19 @@
 //!    genesis hash, pallet index, proposal, call hash, choice, nonce) with the key of their
 //!    address (any `MultiSignature` scheme; the `<Bytes>`...`</Bytes>` wrapping of polkadot.js
 //!    `signRaw` is accepted). Anyone relays many of them in [`Pallet::submit_signed_votes`] (the
-//!    relayer pays the fee; invalid ones are skipped with an event), or one of them fee-less in
-//!    [`Pallet::vote_by_signature`], checked in full in the transaction pool. The runtime API
-//!    [`GovernanceApi`] returns the exact bytes to sign.
+//!    relayer pays the fee; invalid ones are skipped with an event), or the voter's first vote
+//!    fee-less in [`Pallet::vote_by_signature`], checked in full in the transaction pool, ranked
+//!    below paid transactions and limited per block. The runtime API
+//!    [`runtime_api::GovernanceApi`] returns the exact bytes to sign.
 //!
 //! At the voting end (in `on_initialize`, at most [`Config::MaxEndingPerBlock`] proposals per
-//! block, fixed at submission) the proposal is approved or rejected by the pure rule
-//! [`Thresholds::approved`]. An approved call is scheduled through the scheduler, by name, at
-//! `voting end + enactment delay`; there [`Pallet::enact`] dispatches it with the class's origin
-//! and reports the result (`Enacted` or `EnactmentFailed`). Deposits come back on approval,
-//! rejection and cancellation and are slashed on kill.
+//! block; a proposal whose end block is full is decided by anyone's [`Pallet::decide`], free of
+//! fees) the proposal is approved or rejected by the pure rule [`Thresholds::approved`]. An
+//! approved call is scheduled through the scheduler, by name, `enactment delay` blocks later;
+//! there [`Pallet::enact`] dispatches it with the class's origin and reports the result
+//! (`Enacted` or `EnactmentFailed`). Deposits come back on approval, rejection and cancellation
+//! and are slashed on kill. Finished proposals' votes and records are removed by anyone's
+//! [`Pallet::clear_finished`], so state stays bounded by what is open.
 //!
 //! ## Terminology
 //!
@@ -46,7 +55,9 @@
 //! ## In a runtime
 //!
 //! Wire [`Config::VotingPower`] to the token (for pallet-token, an adapter over its
-//! `VotingPower`), [`Config::Classify`] to a match over the runtime's calls, `Preimages` to
+//! `VotingPower`), [`Config::Classify`] to a deny-by-default match over the runtime's calls
+//! (anything not placed in a weaker class needs the strictest; calls that bypass governance's
+//! own checks, such as raw storage writes or the scheduler, are `None`), `Preimages` to
 //! pallet-preimage, `Scheduler` to pallet-scheduler, and give other pallets this pallet's origin
 //! through [`EnsureClass`] (for example the upgrades pallet accepts only "protocol upgrade"). The
 //! classes come from genesis and change only through [`Pallet::set_class`]. The token's voting
@@ -62,7 +73,13 @@ mod benchmarking;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
+mod model_tests;
+#[cfg(test)]
 mod tests;
+
+mod lifecycle;
+pub mod runtime_api;
+pub mod signed;
 pub mod types;
 pub mod weights;
 
@@ -90,15 +107,12 @@ use sp_runtime::{
 };
 
 pub use pallet::*;
+pub use signed::{verify_wrapped_or_raw, FeelessRefusal};
 pub use types::*;
 pub use weights::WeightInfo;
 
 /// Log target of this pallet.
 pub const LOG_TARGET: &str = "runtime::governance";
-
-/// How many blocks after the requested voting end a submission looks for a block with room for
-/// one more decision before it gives up.
-pub const MAX_END_POSTPONEMENT: u32 = 64;
 
 /// The voting-power source: "power of X at the end of block B", "total supply at the end of B".
 pub trait VotingPowerSource<AccountId, BlockNumber, Balance> {
@@ -109,9 +123,14 @@ pub trait VotingPowerSource<AccountId, BlockNumber, Balance> {
 }
 
 /// The runtime's map from a call to the class it needs.
+///
+/// Deny by default: a call not explicitly placed in a weaker class should need the strictest
+/// class, and a call that would bypass governance's own checks (raw storage or code writes,
+/// calls that carry other calls, dropping another proposal's preimage) should be `None`.
 pub trait ClassifyCall<Call> {
-	/// The class whose rule `call` must meet (or a class at least as strict with the same origin).
-	fn required_class(call: &Call) -> ClassId;
+	/// The class whose rule `call` must meet (or a class at least as strict with the same
+	/// origin), or `None` if no proposal may carry `call`.
+	fn required_class(call: &Call) -> Option<ClassId>;
 }
 
 /// The currency balance type.
@@ -210,7 +229,7 @@ pub mod pallet {
 		};
 
 		/// A configuration for tests: 8 proposals ending per block, batches of 500 signed votes,
-		/// 8 classes, middle pool priority for fee-less votes, `()` weights.
+		/// 8 classes, 4 fee-less votes per block at the lowest pool priority, `()` weights.
 		pub struct TestDefaultConfig;
 
 		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
@@ -221,7 +240,8 @@ pub mod pallet {
 			type MaxEndingPerBlock = ConstU32<8>;
 			type MaxVotesPerBatch = ConstU32<500>;
 			type MaxClasses = ConstU32<8>;
-			type UnsignedPriority = ConstU64<{ TransactionPriority::MAX / 2 }>;
+			type MaxFeelessVotesPerBlock = ConstU32<4>;
+			type UnsignedPriority = ConstU64<0>;
 			type WeightInfo = ();
 		}
 	}
@@ -256,7 +276,7 @@ pub mod pallet {
 		#[pallet::no_default]
 		type VotingPower: VotingPowerSource<Self::AccountId, BlockNumberFor<Self>, BalanceOf<Self>>;
 
-		/// The class each call needs.
+		/// The class each call needs (`None`: no proposal may carry it).
 		#[pallet::no_default]
 		type Classify: ClassifyCall<CallOf<Self>>;
 
@@ -295,7 +315,8 @@ pub mod pallet {
 		#[pallet::no_default]
 		type KillOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
-		/// Most proposals decided in one block; more ending at a block postpones their end.
+		/// Most proposals decided in `on_initialize` of one block; a proposal whose end block is
+		/// full is decided by anyone's `decide` instead.
 		#[pallet::constant]
 		type MaxEndingPerBlock: Get<u32>;
 
@@ -312,7 +333,23 @@ pub mod pallet {
 		#[pallet::no_default]
 		type MaxVotingPeriod: Get<BlockNumberFor<Self>>;
 
-		/// Pool priority of fee-less signed votes.
+		/// The heaviest call a proposal may carry: what the scheduler can always run in one
+		/// block next to `enact` itself. Heavier calls are refused at submission.
+		#[pallet::constant]
+		#[pallet::no_default]
+		type MaxCallWeight: Get<Weight>;
+
+		/// Most fee-less votes in one block; more wait in the pool for later blocks. (Not a
+		/// metadata constant: a runtime may make it a parameter stored on chain.)
+		type MaxFeelessVotesPerBlock: Get<u32>;
+
+		/// The least voting power (at the snapshot) a fee-less vote needs. (Not a metadata
+		/// constant: a runtime may make it a parameter stored on chain.)
+		#[pallet::no_default]
+		type MinFeelessPower: Get<BalanceOf<Self>>;
+
+		/// Pool priority of fee-less votes: below the runtime's paid transactions, so that they
+		/// only use the block space paid transactions leave.
 		#[pallet::constant]
 		type UnsignedPriority: Get<TransactionPriority>;
 
@@ -328,7 +365,8 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ProposalCount<T: Config> = StorageValue<_, ProposalIndex, ValueQuery>;
 
-	/// Proposals by index. `Twox64Concat`: indices are sequential, not chosen by users.
+	/// Proposals by index, until cleared after they finish. `Twox64Concat`: indices are
+	/// sequential, not chosen by users.
 	#[pallet::storage]
 	pub type ProposalOf<T: Config> = StorageMap<_, Twox64Concat, ProposalIndex, ProposalInfoOf<T>>;
 
@@ -344,7 +382,7 @@ pub mod pallet {
 		VoteRecord<BalanceOf<T>>,
 	>;
 
-	/// The ongoing proposals whose voting ends at a block (decided in its `on_initialize`).
+	/// The ongoing proposals decided in `on_initialize` of a block (their voting end).
 	/// `Twox64Concat`: block numbers are not chosen freely by users.
 	#[pallet::storage]
 	pub type EndingAt<T: Config> = StorageMap<
@@ -354,6 +392,11 @@ pub mod pallet {
 		BoundedVec<ProposalIndex, T::MaxEndingPerBlock>,
 		ValueQuery,
 	>;
+
+	/// The block of the last fee-less vote and how many that block holds (no hook resets it: a
+	/// stale block number means zero).
+	#[pallet::storage]
+	pub type FeelessVotesIn<T: Config> = StorageValue<_, (BlockNumberFor<T>, u32), ValueQuery>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -372,7 +415,9 @@ pub mod pallet {
 			);
 			for (id, class) in &self.classes {
 				assert!(!ClassOf::<T>::contains_key(id), "genesis class {id} given twice");
-				assert!(Pallet::<T>::check_class(class).is_ok(), "genesis class {id} is invalid");
+				if let Err(e) = Pallet::<T>::check_class(*id, class) {
+					panic!("genesis class {id} is invalid: {e:?}");
+				}
 				ClassOf::<T>::insert(id, class);
 			}
 		}
@@ -442,7 +487,8 @@ pub mod pallet {
 			/// The proposal.
 			index: ProposalIndex,
 		},
-		/// An approved call could not be scheduled, or was dispatched and failed.
+		/// An approved call could not be scheduled, was not dispatched (see the status), or was
+		/// dispatched and failed.
 		EnactmentFailed {
 			/// The proposal.
 			index: ProposalIndex,
@@ -475,6 +521,15 @@ pub mod pallet {
 			/// The class.
 			class: ClassId,
 		},
+		/// Votes of a finished proposal were removed; with `done` its record is gone too.
+		Cleared {
+			/// The proposal.
+			index: ProposalIndex,
+			/// How many vote records this call removed.
+			votes: u32,
+			/// Whether the proposal's record was removed (no vote record is left).
+			done: bool,
+		},
 	}
 
 	#[pallet::error]
@@ -485,14 +540,12 @@ pub mod pallet {
 		ClassTooWeak,
 		/// The class needed by the call does not exist.
 		RequiredClassNotFound,
-		/// The requested thresholds are looser than the class's.
+		/// The requested thresholds are looser than the class's, or invalid.
 		LooserThresholds,
 		/// The call's preimage is not available or does not decode as a call.
 		CallUnavailable,
 		/// Nobody held tokens at the snapshot, so nothing could ever be approved.
 		EmptyElectorate,
-		/// Too many proposals end at the voting end and the next blocks.
-		TooManyEnding,
 		/// No proposal with this index.
 		ProposalNotFound,
 		/// The proposal is no longer open for votes.
@@ -509,12 +562,33 @@ pub mod pallet {
 		NotApproved,
 		/// The proposal has finished; it can no longer be cancelled or killed.
 		AlreadyFinished,
-		/// The class is invalid: empty name, zero or too long voting period.
+		/// The class is invalid: empty name, zero or too long voting period, thresholds that do
+		/// not mean what they say (approval not above half, a ratio above 100%).
 		InvalidClass,
 		/// The most classes exist already.
 		TooManyClasses,
 		/// The call weighs more than the weight set aside for it.
 		CallOverweight,
+		/// No proposal may carry this call, whatever its class.
+		CallForbidden,
+		/// The call weighs more than `MaxCallWeight`: the scheduler could never run it.
+		CallTooHeavy,
+		/// The signed vote's nonce is above the next expected one.
+		FutureNonce,
+		/// The voter's nonce on this proposal cannot advance any more.
+		NonceExhausted,
+		/// Only a voter's first vote on a proposal is fee-less; change it with a paid vote.
+		NotFirstVote,
+		/// The voter's power is below the least a fee-less vote needs.
+		TooLittlePowerForFeeless,
+		/// This block holds the most fee-less votes it may.
+		FeelessVotesExhausted,
+		/// The proposal is not ongoing past its voting end (or is booked to be decided).
+		NotDecidable,
+		/// The proposal has not finished: its votes and record are still needed.
+		NotFinished,
+		/// A class dispatching with Root must be at least as strict as every other class.
+		RootClassNotStrictest,
 	}
 
 	#[pallet::hooks]
@@ -532,11 +606,19 @@ pub mod pallet {
 			assert!(T::MaxEndingPerBlock::get() > 0, "MaxEndingPerBlock must be positive");
 			assert!(T::MaxVotesPerBatch::get() > 0, "MaxVotesPerBatch must be positive");
 			assert!(!T::MaxVotingPeriod::get().is_zero(), "MaxVotingPeriod must be positive");
-			let decide = T::WeightInfo::on_initialize(T::MaxEndingPerBlock::get());
 			let max = <T as frame_system::Config>::BlockWeights::get().max_block;
+			let decide = T::WeightInfo::on_initialize(T::MaxEndingPerBlock::get());
 			assert!(
 				decide.all_lte(max / 4),
 				"deciding MaxEndingPerBlock proposals must fit in a quarter of a block"
+			);
+			let enact = T::WeightInfo::enact().saturating_add(T::MaxCallWeight::get());
+			assert!(enact.all_lte(max), "enacting the heaviest call must fit in a block");
+			let feeless = T::WeightInfo::vote_by_signature()
+				.saturating_mul(T::MaxFeelessVotesPerBlock::get().into());
+			assert!(
+				feeless.all_lte(max / 10),
+				"the fee-less votes of one block must fit in a tenth of it"
 			);
 		}
 
@@ -551,7 +633,8 @@ pub mod pallet {
 		/// Submits a proposal to dispatch `call` if approved under `class`.
 		///
 		/// - origin: `SubmitOrigin` (a signed account, who pays the class's deposit, held).
-		/// - `call`: inline or a noted preimage; it must decode as a runtime call.
+		/// - `call`: inline or a noted preimage; it must decode as a runtime call that proposals
+		///   may carry, weighing at most `MaxCallWeight`.
 		/// - `class`: the class; it must be the call's required class or one at least as strict
 		///   with the same origin.
 		/// - `stricter`: thresholds at least as strict as the class's, or `None` for the class's.
@@ -570,7 +653,8 @@ pub mod pallet {
 		}
 
 		/// Votes on an ongoing proposal with the voter's power at its snapshot; replaces an
-		/// earlier vote of the same voter.
+		/// earlier vote of the same voter and advances their nonce on the proposal (voiding
+		/// every signed message made before).
 		///
 		/// - origin: signed (the voter).
 		///
@@ -586,14 +670,16 @@ pub mod pallet {
 			let mut proposal = Self::ongoing(index)?;
 			let power = T::VotingPower::voting_power_at(&who, proposal.snapshot);
 			ensure!(!power.is_zero(), Error::<T>::NoVotingPower);
-			let record = VoteOf::<T>::get(index, &who);
-			Self::do_count_vote(index, &mut proposal, who, Vote { choice, power }, record, None);
+			let record = VoteOf::<T>::get(index, &who).unwrap_or_default();
+			let next = record.next_nonce.checked_add(1).ok_or(Error::<T>::NonceExhausted)?;
+			Self::do_count_vote(index, &mut proposal, who, Vote { choice, power }, record, next);
 			ProposalOf::<T>::insert(index, proposal);
 			Ok(())
 		}
 
-		/// Removes the caller's vote. While the proposal is open the tally drops it; afterwards
-		/// this only clears storage.
+		/// Removes the caller's vote and advances their nonce on the proposal (so no signed
+		/// message made before can bring the vote back). While the proposal is open the tally
+		/// drops it; afterwards this only changes the record.
 		///
 		/// - origin: signed (the voter).
 		///
@@ -605,16 +691,14 @@ pub mod pallet {
 			let mut proposal = ProposalOf::<T>::get(index).ok_or(Error::<T>::ProposalNotFound)?;
 			let mut record = VoteOf::<T>::get(index, &who).ok_or(Error::<T>::NotVoted)?;
 			let vote = record.vote.take().ok_or(Error::<T>::NotVoted)?;
+			record.next_nonce =
+				record.next_nonce.checked_add(1).ok_or(Error::<T>::NonceExhausted)?;
 			if Self::is_open(&proposal) {
 				proposal.tally.remove(&vote);
 				ProposalOf::<T>::insert(index, proposal);
 			}
-			// The nonce must survive the vote, or its signed message could be replayed.
-			if record.next_nonce == 0 {
-				VoteOf::<T>::remove(index, &who);
-			} else {
-				VoteOf::<T>::insert(index, &who, record);
-			}
+			// The record stays (its nonce is above 0), or an old message could be replayed.
+			VoteOf::<T>::insert(index, &who, record);
 			Self::deposit_event(Event::VoteRemoved { index, voter: who });
 			Ok(())
 		}
@@ -638,9 +722,11 @@ pub mod pallet {
 			let mut proposal = Self::ongoing(index)?;
 			for signed in votes {
 				match Self::check_signed_vote(index, &proposal, &signed) {
-					Ok((power, record)) => {
-						let vote = Vote { choice: signed.choice, power };
-						let next = Some(signed.nonce.saturating_add(1));
+					Ok(checked) => {
+						let vote = Vote { choice: signed.choice, power: checked.power };
+						// `check_signed_vote` refuses `VoteNonce::MAX`: this cannot saturate.
+						let next = signed.nonce.saturating_add(1);
+						let record = checked.record.unwrap_or_default();
 						Self::do_count_vote(index, &mut proposal, signed.voter, vote, record, next);
 					},
 					Err(reason) => Self::deposit_event(Event::SignedVoteRejected {
@@ -655,8 +741,10 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Counts one signed vote message without a fee: an unsigned transaction, checked in full
-		/// (signature, nonce, power) before it enters the transaction pool.
+		/// Counts a voter's **first** vote on a proposal without a fee: an unsigned transaction
+		/// carrying one signed message with nonce 0, checked in full (signature, nonce, power of
+		/// at least `MinFeelessPower`) before it enters the transaction pool. At most
+		/// `MaxFeelessVotesPerBlock` go in one block.
 		///
 		/// - origin: none.
 		///
@@ -669,18 +757,14 @@ pub mod pallet {
 			vote: SignedVoteOf<T>,
 		) -> DispatchResult {
 			ensure_none(origin)?;
-			let mut proposal = Self::ongoing(index)?;
-			let (power, record) = Self::check_signed_vote(index, &proposal, &vote).map_err(
-				|reason| match reason {
-					SignedVoteRejection::BadSignature => Error::<T>::BadSignature,
-					SignedVoteRejection::StaleNonce => Error::<T>::StaleNonce,
-					SignedVoteRejection::NoVotingPower => Error::<T>::NoVotingPower,
-				},
-			)?;
-			let next = Some(vote.nonce.saturating_add(1));
-			let counted = Vote { choice: vote.choice, power };
-			Self::do_count_vote(index, &mut proposal, vote.voter, counted, record, next);
+			Self::check_feeless_room().map_err(|r| r.error::<T>())?;
+			let (mut proposal, checked) =
+				Self::check_feeless_vote(index, &vote).map_err(|r| r.error::<T>())?;
+			// A first vote: nonce 0, so the next is 1.
+			let counted = Vote { choice: vote.choice, power: checked.power };
+			Self::do_count_vote(index, &mut proposal, vote.voter, counted, Default::default(), 1);
 			ProposalOf::<T>::insert(index, proposal);
+			Self::note_feeless_vote();
 			Ok(())
 		}
 
@@ -693,12 +777,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::cancel())]
 		pub fn cancel(origin: OriginFor<T>, index: ProposalIndex) -> DispatchResult {
 			T::CancelOrigin::ensure_origin(origin)?;
-			let mut proposal = Self::do_stop(index)?;
-			Self::do_return_deposit(index, &mut proposal);
-			proposal.status = ProposalStatus::Cancelled;
-			ProposalOf::<T>::insert(index, proposal);
-			Self::deposit_event(Event::Cancelled { index });
-			Ok(())
+			Self::do_cancel(index)
 		}
 
 		/// Kills an ongoing or approved (not yet enacted) proposal and slashes a deposit still
@@ -711,19 +790,17 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::kill())]
 		pub fn kill(origin: OriginFor<T>, index: ProposalIndex) -> DispatchResult {
 			T::KillOrigin::ensure_origin(origin)?;
-			let mut proposal = Self::do_stop(index)?;
-			let slashed = Self::do_slash_deposit(&mut proposal);
-			proposal.status = ProposalStatus::Killed;
-			ProposalOf::<T>::insert(index, proposal);
-			Self::deposit_event(Event::Killed { index, slashed });
-			Ok(())
+			Self::do_kill(index)
 		}
 
 		/// Adds or changes a class. Open proposals keep the rule they were submitted with.
 		///
 		/// - origin: `ClassAdminOrigin`.
+		/// - `info`: a valid class (see [`Error::InvalidClass`]); a class dispatching with Root
+		///   must be at least as strict as every other class, and any other class no stricter
+		///   than a Root class.
 		///
-		/// Emits `ClassSet`. Weight: `set_class()`.
+		/// Emits `ClassSet`. Weight: `set_class()` (reads every class: at most `MaxClasses`).
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::set_class())]
 		pub fn set_class(
@@ -732,7 +809,7 @@ pub mod pallet {
 			info: ClassInfoOf<T>,
 		) -> DispatchResult {
 			T::ClassAdminOrigin::ensure_origin(origin)?;
-			Self::check_class(&info)?;
+			Self::check_class(class, &info)?;
 			ensure!(
 				ClassOf::<T>::contains_key(class) || ClassOf::<T>::count() < T::MaxClasses::get(),
 				Error::<T>::TooManyClasses
@@ -743,7 +820,7 @@ pub mod pallet {
 		}
 
 		/// Dispatches an approved proposal's call with its class's origin. The scheduler calls
-		/// this (as Root) at the enactment block.
+		/// this (as Root) at the enactment block. No proposal may carry this call.
 		///
 		/// - origin: Root.
 		/// - `weight_limit`: the call's weight, set aside when the proposal was approved.
@@ -758,19 +835,54 @@ pub mod pallet {
 			weight_limit: Weight,
 		) -> DispatchResultWithPostInfo {
 			ensure_root(origin)?;
-			let mut proposal = ProposalOf::<T>::get(index).ok_or(Error::<T>::ProposalNotFound)?;
-			ensure!(
-				matches!(proposal.status, ProposalStatus::Approved { .. }),
-				Error::<T>::NotApproved
-			);
-			let (result, used) = Self::do_dispatch(index, &proposal, weight_limit);
-			proposal.status = ProposalStatus::Enacted { ok: result.is_ok() };
-			ProposalOf::<T>::insert(index, proposal);
-			match result {
-				Ok(()) => Self::deposit_event(Event::Enacted { index }),
-				Err(error) => Self::deposit_event(Event::EnactmentFailed { index, error }),
-			}
+			let used = Self::do_enact(index, weight_limit)?;
 			Ok(Some(T::WeightInfo::enact().saturating_add(used)).into())
+		}
+
+		/// Decides an ongoing proposal whose voting has ended but that no block was booked to
+		/// decide (its end block held `MaxEndingPerBlock` decisions already). Anyone may call
+		/// it; it is free when it decides.
+		///
+		/// - origin: signed.
+		///
+		/// Emits `Approved` or `Rejected` (and `DepositReturned`). Weight: `on_initialize(1)`,
+		/// the measured decision of one proposal.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::on_initialize(1))]
+		pub fn decide(origin: OriginFor<T>, index: ProposalIndex) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			let proposal = ProposalOf::<T>::get(index).ok_or(Error::<T>::ProposalNotFound)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			// A booked proposal is decided in `on_initialize` of its voting end, before any
+			// extrinsic: one still ongoing at or after it was never booked.
+			ensure!(
+				proposal.status == ProposalStatus::Ongoing && proposal.voting_end <= now,
+				Error::<T>::NotDecidable
+			);
+			Self::do_decide(index, now);
+			Ok(Pays::No.into())
+		}
+
+		/// Removes up to `max_votes` vote records of a finished proposal (rejected, cancelled,
+		/// killed, enacted or not enacted) and, once none is left, the proposal's record. Anyone
+		/// may call it, so state stays bounded by what is open.
+		///
+		/// - origin: signed.
+		///
+		/// Emits `Cleared`. Weight: `clear_finished(max_votes)`.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::clear_finished(*max_votes))]
+		pub fn clear_finished(
+			origin: OriginFor<T>,
+			index: ProposalIndex,
+			max_votes: u32,
+		) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			let proposal = ProposalOf::<T>::get(index).ok_or(Error::<T>::ProposalNotFound)?;
+			ensure!(proposal.status.is_finished(), Error::<T>::NotFinished);
+			let (votes, done) = Self::do_clear(index, max_votes);
+			Self::deposit_event(Event::Cleared { index, votes, done });
+			Ok(Some(T::WeightInfo::clear_finished(votes)).into())
 		}
 	}
 
@@ -786,326 +898,28 @@ pub mod pallet {
 			let Call::vote_by_signature { index, vote } = call else {
 				return InvalidTransaction::Call.into();
 			};
-			let proposal = Self::ongoing(*index).map_err(|_| InvalidTransaction::Stale)?;
-			Self::check_signed_vote(*index, &proposal, vote).map_err(|reason| match reason {
-				SignedVoteRejection::BadSignature => InvalidTransaction::BadProof,
-				SignedVoteRejection::StaleNonce => InvalidTransaction::Stale,
-				SignedVoteRejection::NoVotingPower => InvalidTransaction::Custom(NO_VOTING_POWER),
-			})?;
-			let now = frame_system::Pallet::<T>::block_number();
-			let longevity: u64 = proposal.voting_end.saturating_sub(now).saturated_into();
-			ValidTransaction::with_tag_prefix("GovernanceSignedVote")
-				.priority(T::UnsignedPriority::get())
-				.and_provides((*index, vote.voter.clone(), vote.nonce))
-				.longevity(longevity.max(1))
-				.propagate(true)
-				.build()
+			Self::validate_feeless(*index, vote)
+		}
+
+		/// In a block: the same checks, plus room for one more fee-less vote in this block
+		/// (`ExhaustsResources` otherwise, so the block builder leaves it in the pool).
+		fn pre_dispatch(call: &Self::Call) -> Result<(), TransactionValidityError> {
+			let Call::vote_by_signature { index, vote } = call else {
+				return Err(InvalidTransaction::Call.into());
+			};
+			Self::check_feeless_room().map_err(FeelessRefusal::invalid)?;
+			Self::check_feeless_vote(*index, vote).map_err(FeelessRefusal::invalid)?;
+			Ok(())
 		}
 	}
 }
 
-/// `InvalidTransaction::Custom` code of a fee-less vote whose signer had no voting power.
-pub const NO_VOTING_POWER: u8 = 1;
-
 impl<T: Config> Pallet<T> {
-	/// Submits a proposal (see [`Pallet::submit`]); returns its index.
-	pub fn do_submit(
-		who: T::AccountId,
-		call: BoundedCallOf<T>,
-		class: ClassId,
-		stricter: Option<Thresholds>,
-	) -> Result<ProposalIndex, DispatchError> {
-		let info = ClassOf::<T>::get(class).ok_or(Error::<T>::ClassNotFound)?;
-		let (decoded, _) = T::Preimages::peek(&call).map_err(|_| Error::<T>::CallUnavailable)?;
-		let required = T::Classify::required_class(&decoded);
-		if required != class {
-			let needed = ClassOf::<T>::get(required).ok_or(Error::<T>::RequiredClassNotFound)?;
-			ensure!(info.can_stand_in_for(&needed), Error::<T>::ClassTooWeak);
-		}
-		let thresholds = stricter.unwrap_or(info.thresholds);
-		ensure!(thresholds.at_least_as_strict_as(&info.thresholds), Error::<T>::LooserThresholds);
-
-		let now = frame_system::Pallet::<T>::block_number();
-		let snapshot = now.saturating_sub(One::one());
-		let electorate = T::VotingPower::total_supply_at(snapshot);
-		ensure!(!electorate.is_zero(), Error::<T>::EmptyElectorate);
-		let index = ProposalCount::<T>::get();
-		let voting_end = Self::do_book_end(now.saturating_add(info.voting_period), index)?;
-
-		T::Currency::hold(&HoldReason::SubmissionDeposit.into(), &who, info.submission_deposit)?;
-		T::Preimages::hold(&call);
-		let proposal = ProposalInfo {
-			proposer: who.clone(),
-			class,
-			call_hash: call.hash(),
-			call_weight: decoded.get_dispatch_info().call_weight,
-			call,
-			origin: info.origin,
-			thresholds,
-			snapshot,
-			voting_end,
-			enactment_delay: info.enactment_delay,
-			electorate,
-			tally: Tally::default(),
-			deposit: info.submission_deposit,
-			status: ProposalStatus::Ongoing,
-		};
-		ProposalOf::<T>::insert(index, proposal);
-		ProposalCount::<T>::put(index.saturating_add(1));
-		Self::deposit_event(Event::Submitted { index, proposer: who, class, snapshot, voting_end });
-		Ok(index)
-	}
-
-	/// Books `index` at the first block from `wanted` with room for one more decision.
-	fn do_book_end(
-		wanted: BlockNumberFor<T>,
-		index: ProposalIndex,
-	) -> Result<BlockNumberFor<T>, DispatchError> {
-		let mut at = wanted;
-		for _ in 0..MAX_END_POSTPONEMENT {
-			let booked = EndingAt::<T>::mutate(at, |ending| ending.try_push(index).is_ok());
-			if booked {
-				return Ok(at);
-			}
-			at = at.saturating_add(One::one());
-		}
-		Err(Error::<T>::TooManyEnding.into())
-	}
-
-	/// The proposal, if it takes votes now.
-	fn ongoing(index: ProposalIndex) -> Result<ProposalInfoOf<T>, DispatchError> {
-		let proposal = ProposalOf::<T>::get(index).ok_or(Error::<T>::ProposalNotFound)?;
-		ensure!(Self::is_open(&proposal), Error::<T>::VotingClosed);
-		Ok(proposal)
-	}
-
-	fn is_open(proposal: &ProposalInfoOf<T>) -> bool {
-		proposal.status == ProposalStatus::Ongoing
-			&& frame_system::Pallet::<T>::block_number() < proposal.voting_end
-	}
-
-	/// Counts `vote` of `voter` in `proposal`'s tally (replacing the earlier one in `record`) and
-	/// stores the record, with `next_nonce` if given. The caller stores the proposal.
-	fn do_count_vote(
-		index: ProposalIndex,
-		proposal: &mut ProposalInfoOf<T>,
-		voter: T::AccountId,
-		vote: Vote<BalanceOf<T>>,
-		record: Option<VoteRecord<BalanceOf<T>>>,
-		next_nonce: Option<VoteNonce>,
-	) {
-		let mut record = record.unwrap_or_default();
-		if let Some(old) = record.vote.take() {
-			proposal.tally.remove(&old);
-		}
-		proposal.tally.add(&vote);
-		record.vote = Some(vote);
-		if let Some(next) = next_nonce {
-			record.next_nonce = next;
-		}
-		VoteOf::<T>::insert(index, &voter, record);
-		Self::deposit_event(Event::Voted { index, voter, choice: vote.choice, power: vote.power });
-	}
-
-	/// The message a voter signs (its SCALE encoding) to vote `choice` with `nonce` on
-	/// `proposal`.
-	pub fn vote_payload(
-		index: ProposalIndex,
-		proposal: &ProposalInfoOf<T>,
-		choice: VoteChoice,
-		nonce: VoteNonce,
-	) -> VotePayload<T::Hash> {
-		VotePayload {
-			domain: VOTE_DOMAIN,
-			genesis_hash: frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero()),
-			pallet_index: <Self as PalletInfoAccess>::index() as u8,
-			proposal: index,
-			call_hash: proposal.call_hash,
-			choice,
-			nonce,
-		}
-	}
-
-	/// Checks a signed vote for `proposal`: nonce, signature (raw or `<Bytes>`-wrapped), power.
-	/// Returns the voter's power at the snapshot and their stored record.
-	pub fn check_signed_vote(
-		index: ProposalIndex,
-		proposal: &ProposalInfoOf<T>,
-		vote: &SignedVoteOf<T>,
-	) -> Result<(BalanceOf<T>, Option<VoteRecordOf<T>>), SignedVoteRejection> {
-		let record = VoteOf::<T>::get(index, &vote.voter);
-		if vote.nonce < record.map(|r| r.next_nonce).unwrap_or_default() {
-			return Err(SignedVoteRejection::StaleNonce);
-		}
-		let payload = Self::vote_payload(index, proposal, vote.choice, vote.nonce).encode();
-		if !verify_raw_or_wrapped::<T::Signature>(&vote.signature, &payload, &vote.voter) {
-			return Err(SignedVoteRejection::BadSignature);
-		}
-		let power = T::VotingPower::voting_power_at(&vote.voter, proposal.snapshot);
-		if power.is_zero() {
-			return Err(SignedVoteRejection::NoVotingPower);
-		}
-		Ok((power, record))
-	}
-
-	/// Decides proposal `index` at its voting end `now`.
-	fn do_decide(index: ProposalIndex, now: BlockNumberFor<T>) {
-		let Some(mut proposal) = ProposalOf::<T>::get(index) else {
-			frame_support::defensive!("a proposal booked to end does not exist");
-			return;
-		};
-		if proposal.status != ProposalStatus::Ongoing {
-			frame_support::defensive!("a proposal booked to end is not ongoing");
-			return;
-		}
-		let tally = proposal.tally;
-		let approved = Self::passes(&proposal);
-		Self::do_return_deposit(index, &mut proposal);
-		if !approved {
-			T::Preimages::drop(&proposal.call);
-			proposal.status = ProposalStatus::Rejected;
-			ProposalOf::<T>::insert(index, proposal);
-			Self::deposit_event(Event::Rejected { index, tally });
-			return;
-		}
-		// Scheduled for the next block at the earliest: this block's agenda already ran.
-		let enact_at = now.saturating_add(proposal.enactment_delay.max(One::one()));
-		let call: CallOf<T> = Call::<T>::enact { index, weight_limit: proposal.call_weight }.into();
-		let scheduled = T::Preimages::bound(call).and_then(|bounded| {
-			T::Scheduler::schedule_named(
-				Self::task_name(index),
-				DispatchTime::At(enact_at),
-				None,
-				HIGHEST_PRIORITY,
-				<T::RuntimeOrigin as OriginTrait>::root().caller().clone(),
-				bounded,
-			)
-		});
-		match scheduled {
-			Ok(_) => {
-				proposal.status = ProposalStatus::Approved { enact_at };
-				ProposalOf::<T>::insert(index, proposal);
-				Self::deposit_event(Event::Approved { index, tally, enact_at });
-			},
-			Err(error) => {
-				log::warn!(target: LOG_TARGET, "approved proposal {index} not scheduled: {error:?}");
-				T::Preimages::drop(&proposal.call);
-				proposal.status = ProposalStatus::Enacted { ok: false };
-				ProposalOf::<T>::insert(index, proposal);
-				Self::deposit_event(Event::Approved { index, tally, enact_at });
-				Self::deposit_event(Event::EnactmentFailed { index, error });
-			},
-		}
-	}
-
-	/// Whether `proposal`'s tally meets its thresholds (see [`Thresholds::approved`]).
-	pub fn passes(proposal: &ProposalInfoOf<T>) -> bool {
-		let tally = proposal.tally;
-		let as_u128 = Tally::<u128> {
-			aye: tally.aye.saturated_into(),
-			nay: tally.nay.saturated_into(),
-			abstain: tally.abstain.saturated_into(),
-			voters: tally.voters,
-		};
-		proposal.thresholds.approved(&as_u128, proposal.electorate.saturated_into::<u128>())
-	}
-
-	/// Loads and dispatches an approved call; returns the result and the weight it used.
-	fn do_dispatch(
-		index: ProposalIndex,
-		proposal: &ProposalInfoOf<T>,
-		weight_limit: Weight,
-	) -> (DispatchResult, Weight) {
-		let call = match T::Preimages::realize(&proposal.call) {
-			Ok((call, _)) => call,
-			Err(_) => return (Err(Error::<T>::CallUnavailable.into()), Weight::zero()),
-		};
-		let declared = call.get_dispatch_info().call_weight;
-		if !declared.all_lte(weight_limit) {
-			return (Err(Error::<T>::CallOverweight.into()), Weight::zero());
-		}
-		let origin: T::RuntimeOrigin = match proposal.origin {
-			DispatchOrigin::Root => frame_system::RawOrigin::Root.into(),
-			DispatchOrigin::Class => Origin::Approved { class: proposal.class }.into(),
-		};
-		log::info!(target: LOG_TARGET, "enacting proposal {index}");
-		match call.dispatch(origin) {
-			Ok(post) => (Ok(()), post.actual_weight.unwrap_or(declared)),
-			Err(e) => (Err(e.error), e.post_info.actual_weight.unwrap_or(declared)),
-		}
-	}
-
-	/// The scheduler task name of proposal `index`'s enactment.
-	pub fn task_name(index: ProposalIndex) -> TaskName {
-		(b"mtc/governance", index).using_encoded(sp_io::hashing::blake2_256)
-	}
-
-	/// Stops an ongoing or approved proposal: unbooks or unschedules it and releases its
-	/// preimage. The caller sets the final status and stores the proposal.
-	fn do_stop(index: ProposalIndex) -> Result<ProposalInfoOf<T>, DispatchError> {
-		let proposal = ProposalOf::<T>::get(index).ok_or(Error::<T>::ProposalNotFound)?;
-		match proposal.status {
-			ProposalStatus::Ongoing => {
-				EndingAt::<T>::mutate(proposal.voting_end, |ending| ending.retain(|i| *i != index))
-			},
-			ProposalStatus::Approved { .. } => {
-				// Can fail only if the task already ran, which would have made it `Enacted`.
-				if T::Scheduler::cancel_named(Self::task_name(index)).is_err() {
-					frame_support::defensive!("an approved proposal had no scheduled task");
-				}
-			},
-			_ => return Err(Error::<T>::AlreadyFinished.into()),
-		}
-		T::Preimages::drop(&proposal.call);
-		Ok(proposal)
-	}
-
-	/// Releases a deposit still held, to the proposer.
-	fn do_return_deposit(index: ProposalIndex, proposal: &mut ProposalInfoOf<T>) {
-		let amount = core::mem::take(&mut proposal.deposit);
-		if amount.is_zero() {
-			return;
-		}
-		let reason = HoldReason::SubmissionDeposit.into();
-		match T::Currency::release(&reason, &proposal.proposer, amount, Precision::BestEffort) {
-			Ok(released) => Self::deposit_event(Event::DepositReturned {
-				index,
-				who: proposal.proposer.clone(),
-				amount: released,
-			}),
-			Err(_) => {
-				frame_support::defensive!("a held deposit could not be released");
-			},
-		}
-	}
-
-	/// Slashes a deposit still held; returns the amount.
-	fn do_slash_deposit(proposal: &mut ProposalInfoOf<T>) -> BalanceOf<T> {
-		let amount = core::mem::take(&mut proposal.deposit);
-		if amount.is_zero() {
-			return amount;
-		}
-		let reason = HoldReason::SubmissionDeposit.into();
-		let (credit, _missing) = T::Currency::slash(&reason, &proposal.proposer, amount);
-		let slashed = credit.peek();
-		T::Slash::on_unbalanced(credit);
-		slashed
-	}
-
-	/// Checks a class's fields.
-	fn check_class(info: &ClassInfoOf<T>) -> DispatchResult {
-		ensure!(!info.name.is_empty(), Error::<T>::InvalidClass);
-		ensure!(
-			!info.voting_period.is_zero() && info.voting_period <= T::MaxVotingPeriod::get(),
-			Error::<T>::InvalidClass
-		);
-		Ok(())
-	}
-
 	/// What the runtime API reports about proposal `index`.
 	pub fn proposal_summary(index: ProposalIndex) -> Option<ProposalSummaryOf<T>> {
 		let p = ProposalOf::<T>::get(index)?;
 		let passing = Self::passes(&p);
+		let now = frame_system::Pallet::<T>::block_number();
 		Some(ProposalSummary {
 			class: p.class,
 			call_hash: p.call_hash,
@@ -1116,6 +930,7 @@ impl<T: Config> Pallet<T> {
 			tally: p.tally,
 			status: p.status,
 			passing,
+			awaiting_decision: p.status == ProposalStatus::Ongoing && p.voting_end <= now,
 		})
 	}
 
@@ -1136,37 +951,67 @@ impl<T: Config> Pallet<T> {
 			.unwrap_or_default()
 	}
 
-	/// The next signed-vote nonce of `who` on proposal `index`.
+	/// The nonce `who`'s next signed vote on proposal `index` must carry.
 	pub fn next_nonce(index: ProposalIndex, who: &T::AccountId) -> VoteNonce {
 		VoteOf::<T>::get(index, who).map(|r| r.next_nonce).unwrap_or_default()
 	}
 
+	/// The class a proposal of `call` needs, or `None` if no proposal may carry it (runtime
+	/// API).
+	pub fn required_class(call: &CallOf<T>) -> Option<ClassId> {
+		T::Classify::required_class(call)
+	}
+
 	/// Checks the pallet's invariants:
-	/// - every open proposal's tally equals the sum of its stored votes;
-	/// - every index below `ProposalCount` and no other has a proposal;
-	/// - every ongoing proposal is booked once, at its voting end, which is in the future, and
-	///   everything booked is ongoing; no block has more than `MaxEndingPerBlock` bookings;
-	/// - a deposit is recorded only while ongoing;
-	/// - every approved proposal has its enactment scheduled at `enact_at`, and no other has;
-	/// - there are at most `MaxClasses` classes.
+	/// - every class is valid, and a class dispatching with Root is at least as strict as every
+	///   other class; there are at most `MaxClasses` classes;
+	/// - every stored proposal's index is below `ProposalCount`;
+	/// - every open proposal's tally equals the sum of its stored votes; no vote record belongs
+	///   to an unknown (never submitted, or cleared) proposal;
+	/// - every ongoing proposal is booked at most once, at its voting end, which a booked one
+	///   has not passed; everything booked is ongoing; no block has more than
+	///   `MaxEndingPerBlock` bookings;
+	/// - the submission deposits held from each account equal the deposits its ongoing
+	///   proposals record; a deposit is recorded only while ongoing;
+	/// - the preimage of every ongoing or approved proposal is requested;
+	/// - every approved proposal has its enactment scheduled at `enact_at`, and no other has.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
+		use frame_support::traits::fungible::InspectHold;
 		let now = frame_system::Pallet::<T>::block_number();
 		let count = ProposalCount::<T>::get();
+
+		let classes: Vec<_> = ClassOf::<T>::iter().collect();
+		ensure!(classes.len() as u32 <= T::MaxClasses::get(), "too many classes");
+		for (id, class) in &classes {
+			ensure!(class.thresholds.is_valid(), "a class's thresholds are invalid");
+			ensure!(!class.voting_period.is_zero(), "a class has no voting period");
+			for (other_id, other) in &classes {
+				ensure!(id == other_id || class.coexists_with(other), "a Root class is not strictest");
+			}
+		}
+
 		let mut booked: BTreeMap<ProposalIndex, BlockNumberFor<T>> = BTreeMap::new();
 		for (at, ending) in EndingAt::<T>::iter() {
 			for index in ending {
 				ensure!(booked.insert(index, at).is_none(), "a proposal is booked twice");
 			}
 		}
+		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		for (index, p) in ProposalOf::<T>::iter() {
 			ensure!(index < count, "a proposal index is not below ProposalCount");
 			let scheduled = T::Scheduler::next_dispatch_time(Self::task_name(index)).ok();
+			let requested = !p.call.lookup_needed() || T::Preimages::is_requested(&p.call.hash());
+			let held = deposits.entry(p.proposer.clone()).or_default();
+			*held = held.saturating_add(p.deposit);
 			match p.status {
 				ProposalStatus::Ongoing => {
-					ensure!(booked.remove(&index) == Some(p.voting_end), "ongoing not booked");
-					ensure!(p.voting_end >= now, "an ongoing proposal's end has passed");
+					if let Some(at) = booked.remove(&index) {
+						ensure!(at == p.voting_end, "an ongoing proposal is booked off its end");
+						ensure!(p.voting_end >= now, "a booked proposal's end has passed");
+					}
+					ensure!(requested, "an ongoing proposal's preimage is not requested");
 					let mut sum = Tally::<BalanceOf<T>>::default();
 					for (_, record) in VoteOf::<T>::iter_prefix(index) {
 						if let Some(vote) = record.vote {
@@ -1178,6 +1023,7 @@ impl<T: Config> Pallet<T> {
 				ProposalStatus::Approved { enact_at } => {
 					ensure!(scheduled == Some(enact_at), "an approved proposal is not scheduled");
 					ensure!(p.deposit.is_zero(), "a decided proposal still records a deposit");
+					ensure!(requested, "an approved proposal's preimage is not requested");
 				},
 				_ => {
 					ensure!(scheduled.is_none(), "a proposal not approved has a scheduled task");
@@ -1186,46 +1032,20 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		ensure!(booked.is_empty(), "a booked proposal is missing or not ongoing");
-		ensure!(ClassOf::<T>::count() <= T::MaxClasses::get(), "too many classes");
+		let reason = HoldReason::SubmissionDeposit.into();
+		for (who, recorded) in deposits {
+			ensure!(
+				T::Currency::balance_on_hold(&reason, &who) == recorded,
+				"held submission deposits differ from the open proposals' deposits"
+			);
+		}
+		let mut last = None;
+		for (index, _) in VoteOf::<T>::iter_keys() {
+			if last != Some(index) {
+				ensure!(ProposalOf::<T>::contains_key(index), "a vote of an unknown proposal");
+				last = Some(index);
+			}
+		}
 		Ok(())
-	}
-}
-
-/// Verifies `signature` over `payload` or over `<Bytes>payload</Bytes>` (the wrapping that
-/// polkadot.js `signRaw` and extension wallets add).
-pub fn verify_raw_or_wrapped<S: Verify>(
-	signature: &S,
-	payload: &[u8],
-	signer: &<S::Signer as IdentifyAccount>::AccountId,
-) -> bool {
-	if signature.verify(payload, signer) {
-		return true;
-	}
-	let mut wrapped = Vec::with_capacity(payload.len() + 15);
-	wrapped.extend_from_slice(b"<Bytes>");
-	wrapped.extend_from_slice(payload);
-	wrapped.extend_from_slice(b"</Bytes>");
-	signature.verify(&wrapped[..], signer)
-}
-
-sp_api::decl_runtime_apis! {
-	/// What wallets and relayers need to vote by signed message.
-	pub trait GovernanceApi<AccountId, Balance, BlockNumber, Hash>
-	where
-		AccountId: codec::Codec,
-		Balance: codec::Codec,
-		BlockNumber: codec::Codec,
-		Hash: codec::Codec,
-	{
-		/// The message to sign to vote `choice` with `nonce` on `proposal` (`None` if there is no
-		/// such proposal): its SCALE encoding is the exact bytes to sign. (A struct rather than
-		/// `Vec<u8>`: clients decode it unambiguously and re-encode it byte for byte.)
-		fn vote_payload(proposal: ProposalIndex, choice: VoteChoice, nonce: VoteNonce) -> Option<VotePayload<Hash>>;
-		/// `who`'s voting power on `proposal` (at its snapshot).
-		fn voting_power(proposal: ProposalIndex, who: AccountId) -> Balance;
-		/// The nonce `who`'s next signed vote on `proposal` must use (at least).
-		fn next_nonce(proposal: ProposalIndex, who: AccountId) -> VoteNonce;
-		/// The proposal's class, rule, electorate, tally and status.
-		fn proposal(proposal: ProposalIndex) -> Option<ProposalSummary<Balance, BlockNumber, Hash>>;
 	}
 }

@@ -113,8 +113,11 @@ pub const ROOT: ClassId = 0;
 pub const UPGRADE: ClassId = 1;
 /// "Cancellation": simple majority, dispatched with its class origin.
 pub const CANCELLATION: ClassId = 2;
-/// A class as strict as `UPGRADE` with Root's origin: may stand in for `ROOT`.
+/// A class as strict as `ROOT` with Root's origin and a longer period: may stand in for `ROOT`.
 pub const STRICT_ROOT: ClassId = 3;
+/// "Signal": simple majority, 10% turnout, its own origin; `System::remark` (which does nothing
+/// and accepts any origin) needs it.
+pub const SIGNAL: ClassId = 4;
 
 /// Voting power from pallet-token.
 pub struct TokenPower;
@@ -127,16 +130,23 @@ impl VotingPowerSource<AccountId, u64, Balance> for TokenPower {
 	}
 }
 
-/// The class each call needs in the tests.
+/// The class each call needs in the tests: deny by default (anything unlisted needs `ROOT`).
 pub struct Classify;
 impl ClassifyCall<RuntimeCall> for Classify {
-	fn required_class(call: &RuntimeCall) -> ClassId {
-		match call {
+	fn required_class(call: &RuntimeCall) -> Option<ClassId> {
+		use frame_system::Call as S;
+		Some(match call {
+			RuntimeCall::System(
+				S::set_storage { .. } | S::kill_storage { .. } | S::kill_prefix { .. },
+			) |
+			RuntimeCall::Governance(Call::enact { .. }) |
+			RuntimeCall::Scheduler(_) => return None,
 			RuntimeCall::Governance(Call::cancel { .. } | Call::kill { .. }) => CANCELLATION,
 			RuntimeCall::Governance(Call::set_class { .. }) => UPGRADE,
-			RuntimeCall::System(frame_system::Call::set_code { .. }) => UPGRADE,
+			RuntimeCall::System(S::set_code { .. }) => UPGRADE,
+			RuntimeCall::System(S::remark { .. }) => SIGNAL,
 			_ => ROOT,
-		}
+		})
 	}
 }
 
@@ -159,11 +169,15 @@ impl Config for Test {
 	type MaxEndingPerBlock = MaxEnding;
 	type MaxVotesPerBatch = ConstU32<16>;
 	type MaxVotingPeriod = ConstU64<1000>;
+	type MaxCallWeight = MaxCallWeight;
+	type MinFeelessPower = ConstU128<100>;
 }
 
 parameter_types! {
-	/// Decisions per block (small, to test postponement).
+	/// Decisions per block (small, to test full end blocks).
 	pub const MaxEnding: u32 = 3;
+	/// The heaviest call a proposal may carry: half of what the scheduler runs in a block.
+	pub MaxCallWeight: Weight = MaximumSchedulerWeight::get() / 2;
 }
 
 /// The test keys: sr25519 Alice to Eve, an ed25519 and an ecdsa key.
@@ -273,10 +287,11 @@ pub fn two_thirds() -> Perbill {
 pub fn genesis_classes() -> Vec<(ClassId, ClassInfoOf<Test>)> {
 	let p = Perbill::from_percent;
 	vec![
-		(ROOT, class("root", majority(), p(10), 10, 2, 100, DispatchOrigin::Root)),
+		(ROOT, class("root", two_thirds(), p(20), 10, 2, 100, DispatchOrigin::Root)),
 		(UPGRADE, class("upgrade", two_thirds(), p(20), 10, 5, 500, DispatchOrigin::Class)),
 		(CANCELLATION, class("cancel", majority(), p(10), 5, 1, 10, DispatchOrigin::Class)),
 		(STRICT_ROOT, class("strict root", two_thirds(), p(20), 20, 2, 100, DispatchOrigin::Root)),
+		(SIGNAL, class("signal", majority(), p(10), 10, 2, 100, DispatchOrigin::Class)),
 	]
 }
 

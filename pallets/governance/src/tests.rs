@@ -205,18 +205,47 @@ fn stricter_class_and_thresholds_work() {
 }
 
 #[test]
-fn too_many_ending_postpones_the_end() {
+fn full_end_block_neither_moves_nor_blocks_a_decision() {
 	ExtBuilder::default().build_and_execute(|| {
-		for _ in 0..4 {
-			submit(alice(), remark(b"x"), ROOT);
+		// An attacker fills the victim's end block (MaxEndingPerBlock is 3) with refundable
+		// deposits; the victim's proposal keeps its end and is decided by anyone.
+		for _ in 0..3 {
+			submit(dave(), remark(b"spam"), ROOT);
 		}
-		// MaxEndingPerBlock is 3: the fourth ends one block later.
-		assert_eq!(EndingAt::<Test>::get(11).len(), 3);
-		assert_eq!(proposal(3).voting_end, 12);
-		run_to_block(12);
-		for i in 0..4 {
-			assert_eq!(proposal(i).status, ProposalStatus::Rejected);
-		}
+		let victim = submit(alice(), remark(b"x"), ROOT);
+		assert_eq!(EndingAt::<Test>::get(11).into_inner(), vec![0, 1, 2]);
+		assert_eq!(proposal(victim).voting_end, 11, "the end is not postponed");
+		vote(bob(), victim, Aye);
+		vote(charlie(), victim, Aye);
+		// Not before the end.
+		assert_noop!(
+			Gov::decide(RuntimeOrigin::signed(eve()), victim),
+			Error::<Test>::NotDecidable
+		);
+		run_to_block(11);
+		assert_eq!(proposal(0).status, ProposalStatus::Rejected);
+		assert_eq!(proposal(victim).status, ProposalStatus::Ongoing);
+		assert!(Gov::proposal_summary(victim).unwrap().awaiting_decision);
+		// Voting has ended for it too.
+		assert_noop!(
+			Gov::vote(RuntimeOrigin::signed(dave()), victim, Nay),
+			Error::<Test>::VotingClosed
+		);
+		// Anyone decides it, free of fees.
+		let info = Gov::decide(RuntimeOrigin::signed(eve()), victim).unwrap();
+		assert_eq!(info.pays_fee, frame_support::dispatch::Pays::No);
+		assert_eq!(proposal(victim).status, ProposalStatus::Approved { enact_at: 13 });
+		assert_eq!(held(&alice()), 0);
+		// Only once; booked ones are decided by the hook, not by `decide`.
+		assert_noop!(
+			Gov::decide(RuntimeOrigin::signed(eve()), victim),
+			Error::<Test>::NotDecidable
+		);
+		assert_noop!(Gov::decide(RuntimeOrigin::signed(eve()), 0), Error::<Test>::NotDecidable);
+		assert_noop!(Gov::decide(RuntimeOrigin::signed(eve()), 9), Error::<Test>::ProposalNotFound);
+		assert_noop!(Gov::decide(RuntimeOrigin::none(), victim), BadOrigin);
+		run_to_block(13);
+		assert_eq!(proposal(victim).status, ProposalStatus::Enacted { ok: false });
 	});
 }
 
@@ -437,22 +466,36 @@ fn relayed_twice_counts_once_and_nonces_advance() {
 			batch(vec![vote])
 		));
 		assert_eq!(proposal(index).tally, Tally { aye: 2000, nay: 0, abstain: 0, voters: 1 });
-		// A later nonce replaces the vote; a lower one is stale.
-		let change = signed(Key::Bob, index, Nay, 5);
+		// The next nonce replaces the vote; a lower one is stale, a higher one refused.
+		let change = signed(Key::Bob, index, Nay, 1);
 		assert_ok!(Gov::submit_signed_votes(
 			RuntimeOrigin::signed(dave()),
 			index,
 			batch(vec![change])
 		));
 		assert_eq!(proposal(index).tally, Tally { aye: 0, nay: 2000, abstain: 0, voters: 1 });
-		assert_eq!(Gov::next_nonce(index, &bob()), 6);
-		let lower = signed(Key::Bob, index, Aye, 3);
+		assert_eq!(Gov::next_nonce(index, &bob()), 2);
+		let lower = signed(Key::Bob, index, Aye, 0);
+		let future = signed(Key::Bob, index, Aye, 5);
 		assert_ok!(Gov::submit_signed_votes(
 			RuntimeOrigin::signed(dave()),
 			index,
-			batch(vec![lower])
+			batch(vec![lower, future])
 		));
 		assert_eq!(proposal(index).tally.nay, 2000);
+		let reasons: Vec<_> = governance_events()
+			.into_iter()
+			.rev()
+			.take(2)
+			.filter_map(|e| match e {
+				Event::SignedVoteRejected { reason, .. } => Some(reason),
+				_ => None,
+			})
+			.collect();
+		assert_eq!(
+			reasons,
+			vec![SignedVoteRejection::FutureNonce, SignedVoteRejection::StaleNonce]
+		);
 	});
 }
 
@@ -503,23 +546,28 @@ fn vote_by_signature_works() {
 		let valid =
 			<Gov as ValidateUnsigned>::validate_unsigned(TransactionSource::External, &call)
 				.expect("a valid signed vote is valid in the pool");
+		// One fee-less vote per (proposal, voter) in the pool, whatever its choice or nonce.
 		assert_eq!(
 			valid.provides,
-			vec![("GovernanceSignedVote", (index, Key::Ed.account(), 0u32)).encode()]
+			vec![("GovernanceFeelessVote", (index, Key::Ed.account())).encode()]
 		);
+		assert!(valid.requires.is_empty());
 		assert_eq!(valid.longevity, 10);
+		// Below paid transactions (the mock's priority is the lowest).
+		assert_eq!(valid.priority, 0);
 		assert_ok!(Gov::vote_by_signature(RuntimeOrigin::none(), index, vote.clone()));
 		System::assert_last_event(
 			Event::Voted { index, voter: Key::Ed.account(), choice: Aye, power: 500 }.into(),
 		);
-		// The same message again: stale in the pool and at dispatch.
+		assert_eq!(Gov::next_nonce(index, &Key::Ed.account()), 1);
+		// The same message again: not a first vote, in the pool and at dispatch.
 		assert_eq!(
 			<Gov as ValidateUnsigned>::validate_unsigned(TransactionSource::External, &call),
-			Err(InvalidTransaction::Stale.into())
+			Err(InvalidTransaction::Custom(signed::NOT_FIRST_VOTE).into())
 		);
 		assert_noop!(
 			Gov::vote_by_signature(RuntimeOrigin::none(), index, vote),
-			Error::<Test>::StaleNonce
+			Error::<Test>::NotFirstVote
 		);
 	});
 }
@@ -539,7 +587,10 @@ fn vote_by_signature_fails() {
 			Error::<Test>::BadSignature
 		);
 		let poor = signed(Key::Eve, index, Aye, 0);
-		assert_eq!(validate(poor.clone()), Err(InvalidTransaction::Custom(NO_VOTING_POWER).into()));
+		assert_eq!(
+			validate(poor.clone()),
+			Err(InvalidTransaction::Custom(signed::NO_VOTING_POWER).into())
+		);
 		assert_noop!(
 			Gov::vote_by_signature(RuntimeOrigin::none(), index, poor),
 			Error::<Test>::NoVotingPower
@@ -765,7 +816,7 @@ fn kill_works() {
 fn set_class_works() {
 	ExtBuilder::default().build_and_execute(|| {
 		let info =
-			class("new", majority(), Perbill::from_percent(5), 4, 1, 1, DispatchOrigin::Root);
+			class("new", majority(), Perbill::from_percent(5), 4, 1, 1, DispatchOrigin::Class);
 		assert_ok!(Gov::set_class(RuntimeOrigin::root(), 7, info.clone()));
 		System::assert_last_event(Event::ClassSet { class: 7 }.into());
 		assert_eq!(ClassOf::<Test>::get(7), Some(info.clone()));
@@ -778,7 +829,8 @@ fn set_class_works() {
 #[test]
 fn set_class_fails() {
 	ExtBuilder::default().build_and_execute(|| {
-		let good = class("ok", majority(), Perbill::from_percent(5), 4, 1, 1, DispatchOrigin::Root);
+		let good =
+			class("ok", majority(), Perbill::from_percent(5), 4, 1, 1, DispatchOrigin::Class);
 		assert_noop!(Gov::set_class(RuntimeOrigin::signed(alice()), 7, good.clone()), BadOrigin);
 		let other_class: RuntimeOrigin = Origin::Approved { class: ROOT }.into();
 		assert_noop!(Gov::set_class(other_class, 7, good.clone()), BadOrigin);
@@ -791,7 +843,7 @@ fn set_class_fails() {
 		let mut long = good.clone();
 		long.voting_period = 1001;
 		assert_noop!(Gov::set_class(RuntimeOrigin::root(), 7, long), Error::<Test>::InvalidClass);
-		for id in 4..8 {
+		for id in 5..8 {
 			assert_ok!(Gov::set_class(RuntimeOrigin::root(), id, good.clone()));
 		}
 		assert_noop!(Gov::set_class(RuntimeOrigin::root(), 8, good), Error::<Test>::TooManyClasses);
@@ -826,7 +878,7 @@ fn on_initialize_with_nothing_ending_is_cheap() {
 #[test]
 fn genesis_classes_are_stored() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_eq!(ClassOf::<Test>::count(), 4);
+		assert_eq!(ClassOf::<Test>::count(), 5);
 		for (id, info) in genesis_classes() {
 			assert_eq!(ClassOf::<Test>::get(id), Some(info));
 		}
@@ -845,15 +897,627 @@ fn removed_signed_vote_cannot_be_replayed() {
 		));
 		assert_ok!(Gov::remove_vote(RuntimeOrigin::signed(bob()), index));
 		assert!(proposal(index).tally.is_empty());
-		// The record keeps the nonce: relaying the old message again is stale.
-		assert_eq!(Gov::next_nonce(index, &bob()), 1);
+		// The record keeps the nonce (advanced by the removal): the old message is void.
+		assert_eq!(Gov::next_nonce(index, &bob()), 2);
+		assert_ok!(Gov::submit_signed_votes(
+			RuntimeOrigin::signed(dave()),
+			index,
+			batch(vec![vote.clone()])
+		));
+		System::assert_last_event(
+			Event::SignedVoteRejected {
+				index,
+				voter: bob(),
+				reason: SignedVoteRejection::StaleNonce,
+			}
+			.into(),
+		);
+		assert!(proposal(index).tally.is_empty());
 		assert_noop!(
 			Gov::vote_by_signature(RuntimeOrigin::none(), index, vote),
-			Error::<Test>::StaleNonce
+			Error::<Test>::NotFirstVote
 		);
 		assert_noop!(
 			Gov::remove_vote(RuntimeOrigin::signed(bob()), index),
 			Error::<Test>::NotVoted
 		);
 	});
+}
+
+// ----- class boundaries (adversarial) -----
+
+/// A raw write of `Governance::ClassOf(0)`: what an attacker would use to lower the rule of the
+/// strictest class.
+fn set_storage_on_class_rule() -> RuntimeCall {
+	let key = ClassOf::<Test>::hashed_key_for(ROOT);
+	let weak = class("root", majority(), Perbill::zero(), 1, 0, 0, DispatchOrigin::Root);
+	RuntimeCall::System(frame_system::Call::set_storage { items: vec![(key, weak.encode())] })
+}
+
+#[test]
+fn forbidden_calls_are_refused_under_every_class() {
+	ExtBuilder::default().build_and_execute(|| {
+		let forbidden = [
+			set_storage_on_class_rule(),
+			RuntimeCall::System(frame_system::Call::kill_storage { keys: vec![vec![1]] }),
+			RuntimeCall::System(frame_system::Call::kill_prefix { prefix: vec![1], subkeys: 1 }),
+			// Enacting another approved proposal before its delay.
+			RuntimeCall::Governance(Call::enact { index: 0, weight_limit: Weight::zero() }),
+			// The scheduler carries calls of its own: a way around this very check.
+			RuntimeCall::Scheduler(pallet_scheduler::Call::schedule {
+				when: 100,
+				maybe_periodic: None,
+				priority: 0,
+				call: Box::new(set_storage_on_class_rule()),
+			}),
+		];
+		for call in forbidden {
+			assert_eq!(Gov::required_class(&call), None, "{call:?}");
+			for (class, _) in genesis_classes() {
+				assert_noop!(
+					Gov::submit(RuntimeOrigin::signed(alice()), inline(call.clone()), class, None),
+					Error::<Test>::CallForbidden
+				);
+			}
+		}
+	});
+}
+
+#[test]
+fn unlisted_calls_need_the_strictest_class() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Deny by default: a call the runtime does not place in a weaker class needs ROOT.
+		let force = RuntimeCall::Balances(pallet_token::Call::force_set_balance {
+			who: eve(),
+			new_free: 1_000_000,
+		});
+		assert_eq!(Gov::required_class(&force), Some(ROOT));
+		for weak in [SIGNAL, CANCELLATION, UPGRADE] {
+			assert_noop!(
+				Gov::submit(RuntimeOrigin::signed(alice()), inline(force.clone()), weak, None),
+				Error::<Test>::ClassTooWeak
+			);
+		}
+		// A listed harmless call goes under its weak class, which dispatches with its own origin.
+		let signal = RuntimeCall::System(frame_system::Call::remark { remark: b"hi".to_vec() });
+		assert_eq!(Gov::required_class(&signal), Some(SIGNAL));
+		let index = submit(alice(), signal, SIGNAL);
+		assert_eq!(proposal(index).origin, DispatchOrigin::Class);
+		vote(dave(), index, Aye);
+		run_to_block(13);
+		assert_eq!(proposal(index).status, ProposalStatus::Enacted { ok: true });
+	});
+}
+
+#[test]
+fn a_weaker_class_never_reaches_root() {
+	ExtBuilder::default().build_and_execute(|| {
+		// A Root class weaker than another class is refused...
+		let weak_root =
+			class("weak root", majority(), Perbill::from_percent(10), 5, 1, 1, DispatchOrigin::Root);
+		assert_noop!(
+			Gov::set_class(RuntimeOrigin::root(), ROOT, weak_root.clone()),
+			Error::<Test>::RootClassNotStrictest
+		);
+		assert_noop!(
+			Gov::set_class(RuntimeOrigin::root(), 7, weak_root),
+			Error::<Test>::RootClassNotStrictest
+		);
+		// ...and so is a class stricter than the Root classes (Root would then be weaker).
+		let stricter =
+			class("stricter", Perbill::from_percent(90), Perbill::from_percent(50), 5, 1, 1, DispatchOrigin::Class);
+		assert_noop!(
+			Gov::set_class(RuntimeOrigin::root(), 7, stricter),
+			Error::<Test>::RootClassNotStrictest
+		);
+		// Raising every Root class together keeps the rule.
+		let mut raised = genesis_classes()[0].1.clone();
+		raised.thresholds.min_voters = 2;
+		assert_noop!(
+			Gov::set_class(RuntimeOrigin::root(), ROOT, raised.clone()),
+			Error::<Test>::RootClassNotStrictest
+		);
+	});
+}
+
+#[test]
+#[should_panic(expected = "genesis class 1 is invalid: Module")]
+fn genesis_with_a_weak_root_class_fails() {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	let p = Perbill::from_percent;
+	pallet_governance::GenesisConfig::<Test> {
+		classes: vec![
+			(0, class("upgrade", two_thirds(), p(20), 10, 5, 500, DispatchOrigin::Class)),
+			(1, class("general root", majority(), p(15), 10, 2, 100, DispatchOrigin::Root)),
+		],
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+}
+
+#[test]
+#[should_panic(expected = "genesis class 0 is invalid: Module")]
+fn genesis_with_a_zero_approval_class_fails() {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_governance::GenesisConfig::<Test> {
+		classes: vec![(
+			0,
+			class("nays win", Perbill::zero(), Perbill::zero(), 10, 2, 100, DispatchOrigin::Class),
+		)],
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+}
+
+#[test]
+fn invalid_thresholds_are_refused() {
+	ExtBuilder::default().build_and_execute(|| {
+		// A rule that a tally of only nays (or a tie) would meet.
+		for approval in [0, 1, 500_000_000] {
+			let info = class(
+				"bad",
+				Perbill::from_parts(approval),
+				Perbill::zero(),
+				4,
+				1,
+				1,
+				DispatchOrigin::Class,
+			);
+			assert_noop!(
+				Gov::set_class(RuntimeOrigin::root(), 7, info),
+				Error::<Test>::InvalidClass
+			);
+		}
+		// Ratios above 100%, as a chain spec's JSON can carry them (serde does not clamp).
+		let above: Thresholds = serde_json::from_str(
+			r#"{"min_approval":1000000001,"min_turnout":2000000000,"min_voters":1}"#,
+		)
+		.unwrap();
+		let mut info = class("above", majority(), Perbill::zero(), 4, 1, 1, DispatchOrigin::Class);
+		info.thresholds = above;
+		assert_noop!(Gov::set_class(RuntimeOrigin::root(), 7, info), Error::<Test>::InvalidClass);
+		// Stricter thresholds asked by a proposer must be valid too.
+		assert_noop!(
+			Gov::submit(RuntimeOrigin::signed(alice()), inline(remark(b"x")), ROOT, Some(above)),
+			Error::<Test>::LooserThresholds
+		);
+	});
+}
+
+// ----- nonces (adversarial) -----
+
+#[test]
+fn old_signed_message_cannot_override_a_direct_vote() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = submit(alice(), remark(b"x"), ROOT);
+		// Bob signs Aye; a relayer holds the message. Bob then votes Nay by extrinsic.
+		let held_message = signed(Key::Bob, index, Aye, 0);
+		vote(bob(), index, Nay);
+		assert_eq!(Gov::next_nonce(index, &bob()), 1);
+		assert_ok!(Gov::submit_signed_votes(
+			RuntimeOrigin::signed(dave()),
+			index,
+			batch(vec![held_message])
+		));
+		System::assert_last_event(
+			Event::SignedVoteRejected {
+				index,
+				voter: bob(),
+				reason: SignedVoteRejection::StaleNonce,
+			}
+			.into(),
+		);
+		assert_eq!(proposal(index).tally, Tally { aye: 0, nay: 2000, abstain: 0, voters: 1 });
+	});
+}
+
+#[test]
+fn old_signed_message_cannot_revive_a_removed_vote() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = submit(alice(), remark(b"x"), ROOT);
+		// Bob votes directly, signs nonce 1 for a relayer, then changes his mind and removes.
+		vote(bob(), index, Aye);
+		let held_message = signed(Key::Bob, index, Aye, 1);
+		assert_ok!(Gov::remove_vote(RuntimeOrigin::signed(bob()), index));
+		assert_eq!(Gov::next_nonce(index, &bob()), 2);
+		assert_ok!(Gov::submit_signed_votes(
+			RuntimeOrigin::signed(dave()),
+			index,
+			batch(vec![held_message])
+		));
+		assert!(proposal(index).tally.is_empty());
+	});
+}
+
+#[test]
+fn nonce_at_its_limit_is_never_accepted() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = submit(alice(), remark(b"x"), ROOT);
+		// Bob's nonce at the type's limit (4 billion votes later).
+		VoteOf::<Test>::insert(
+			index,
+			bob(),
+			VoteRecord { vote: None, next_nonce: VoteNonce::MAX },
+		);
+		let last = signed(Key::Bob, index, Aye, VoteNonce::MAX);
+		for _ in 0..2 {
+			assert_ok!(Gov::submit_signed_votes(
+				RuntimeOrigin::signed(dave()),
+				index,
+				batch(vec![last.clone()])
+			));
+			System::assert_last_event(
+				Event::SignedVoteRejected {
+					index,
+					voter: bob(),
+					reason: SignedVoteRejection::NonceExhausted,
+				}
+				.into(),
+			);
+		}
+		assert!(proposal(index).tally.is_empty());
+		assert_noop!(
+			Gov::vote(RuntimeOrigin::signed(bob()), index, Aye),
+			Error::<Test>::NonceExhausted
+		);
+		// One below the limit: the vote counts once, then the message is stale.
+		VoteOf::<Test>::insert(
+			index,
+			bob(),
+			VoteRecord { vote: None, next_nonce: VoteNonce::MAX - 1 },
+		);
+		let before_last = signed(Key::Bob, index, Aye, VoteNonce::MAX - 1);
+		assert_ok!(Gov::submit_signed_votes(
+			RuntimeOrigin::signed(dave()),
+			index,
+			batch(vec![before_last.clone(), before_last])
+		));
+		assert_eq!(proposal(index).tally.aye, 2000);
+		assert_eq!(Gov::next_nonce(index, &bob()), VoteNonce::MAX);
+		assert_noop!(
+			Gov::remove_vote(RuntimeOrigin::signed(bob()), index),
+			Error::<Test>::NonceExhausted
+		);
+	});
+}
+
+// ----- fee-less votes (adversarial) -----
+
+fn feeless_call(vote: SignedVoteOf<Test>, index: ProposalIndex) -> Call<Test> {
+	Call::<Test>::vote_by_signature { index, vote }
+}
+
+fn pool(call: &Call<Test>) -> TransactionValidity {
+	<Gov as ValidateUnsigned>::validate_unsigned(TransactionSource::External, call)
+}
+
+#[test]
+fn presigned_rising_nonces_give_one_free_vote() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = submit(alice(), remark(b"x"), ROOT);
+		// A holder pre-signs nonces 0..200 to fill blocks for free.
+		let messages: Vec<_> =
+			(0..200).map(|n| signed(Key::Bob, index, if n % 2 == 0 { Aye } else { Nay }, n)).collect();
+		let verdicts: Vec<_> = messages.iter().map(|m| pool(&feeless_call(m.clone(), index))).collect();
+		assert!(verdicts[0].is_ok());
+		for verdict in &verdicts[1..] {
+			assert_eq!(*verdict, Err(InvalidTransaction::Future.into()));
+		}
+		assert_ok!(Gov::vote_by_signature(RuntimeOrigin::none(), index, messages[0].clone()));
+		// After the first vote none is free: not a first vote, whatever its nonce.
+		for m in &messages {
+			assert_eq!(
+				pool(&feeless_call(m.clone(), index)),
+				Err(InvalidTransaction::Custom(signed::NOT_FIRST_VOTE).into())
+			);
+			assert_noop!(
+				Gov::vote_by_signature(RuntimeOrigin::none(), index, m.clone()),
+				Error::<Test>::NotFirstVote
+			);
+		}
+		// The change still goes through a paid path.
+		assert_ok!(Gov::submit_signed_votes(
+			RuntimeOrigin::signed(dave()),
+			index,
+			batch(vec![messages[1].clone()])
+		));
+		assert_eq!(proposal(index).tally, Tally { aye: 0, nay: 2000, abstain: 0, voters: 1 });
+	});
+}
+
+#[test]
+fn feeless_votes_per_block_are_capped() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = submit(alice(), remark(b"x"), ROOT);
+		let cap = <Test as Config>::MaxFeelessVotesPerBlock::get();
+		assert_eq!(cap, 4);
+		let keys = [Key::Alice, Key::Bob, Key::Charlie, Key::Dave, Key::Ed];
+		for key in &keys[..4] {
+			let call = feeless_call(signed(*key, index, Aye, 0), index);
+			assert_ok!(<Gov as ValidateUnsigned>::pre_dispatch(&call));
+			assert_ok!(Gov::vote_by_signature(RuntimeOrigin::none(), index, signed(*key, index, Aye, 0)));
+		}
+		// The fifth is valid in the pool but does not fit in this block.
+		let fifth = signed(Key::Ed, index, Aye, 0);
+		assert!(pool(&feeless_call(fifth.clone(), index)).is_ok());
+		assert_eq!(
+			<Gov as ValidateUnsigned>::pre_dispatch(&feeless_call(fifth.clone(), index)),
+			Err(InvalidTransaction::ExhaustsResources.into())
+		);
+		assert_noop!(
+			Gov::vote_by_signature(RuntimeOrigin::none(), index, fifth.clone()),
+			Error::<Test>::FeelessVotesExhausted
+		);
+		// The next block has room again.
+		run_to_block(2);
+		assert_ok!(<Gov as ValidateUnsigned>::pre_dispatch(&feeless_call(fifth.clone(), index)));
+		assert_ok!(Gov::vote_by_signature(RuntimeOrigin::none(), index, fifth));
+		assert_eq!(proposal(index).tally.voters, 5);
+	});
+}
+
+#[test]
+fn feeless_vote_needs_least_power() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Eve gets 50 (below the mock's 100) before the snapshot.
+		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(alice()), eve(), 50));
+		run_to_block(3);
+		let index = submit(alice(), remark(b"x"), ROOT);
+		let vote = signed(Key::Eve, index, Aye, 0);
+		assert_eq!(
+			pool(&feeless_call(vote.clone(), index)),
+			Err(InvalidTransaction::Custom(signed::TOO_LITTLE_POWER).into())
+		);
+		assert_noop!(
+			Gov::vote_by_signature(RuntimeOrigin::none(), index, vote.clone()),
+			Error::<Test>::TooLittlePowerForFeeless
+		);
+		// Eve still votes, on a paid path.
+		assert_ok!(Gov::submit_signed_votes(
+			RuntimeOrigin::signed(dave()),
+			index,
+			batch(vec![vote])
+		));
+		assert_eq!(proposal(index).tally.aye, 50);
+	});
+}
+
+#[test]
+fn feeless_vote_rejections_match_in_pool_and_block() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = submit(alice(), remark(b"x"), ROOT);
+		let forged = SignedVote { voter: charlie(), ..signed(Key::Bob, index, Aye, 0) };
+		let cases = [
+			(forged, 0u32, FeelessRefusal::Rejected(SignedVoteRejection::BadSignature)),
+			(signed(Key::Eve, index, Aye, 0), 0, FeelessRefusal::Rejected(SignedVoteRejection::NoVotingPower)),
+			(signed(Key::Bob, index, Aye, 1), 0, FeelessRefusal::Rejected(SignedVoteRejection::FutureNonce)),
+			(signed(Key::Bob, index, Aye, 0), 9, FeelessRefusal::NotFound),
+		];
+		for (vote, at, refusal) in cases {
+			let at = if at == 0 { index } else { at };
+			assert_eq!(pool(&feeless_call(vote.clone(), at)), Err(refusal.invalid().into()));
+			assert_noop!(
+				Gov::vote_by_signature(RuntimeOrigin::none(), at, vote),
+				refusal.error::<Test>()
+			);
+		}
+	});
+}
+
+#[test]
+fn wrapped_signature_is_checked_first() {
+	// The wrapped form (what wallets send) verifies with one check; raw and invalid ones fall
+	// through to the second check.
+	let payload = b"payload".to_vec();
+	let mut wrapped = b"<Bytes>".to_vec();
+	wrapped.extend_from_slice(&payload);
+	wrapped.extend_from_slice(b"</Bytes>");
+	assert!(verify_wrapped_or_raw(&Key::Bob.sign(&wrapped), &payload, &bob()));
+	assert!(verify_wrapped_or_raw(&Key::Bob.sign(&payload), &payload, &bob()));
+	assert!(!verify_wrapped_or_raw(&Key::Bob.sign(b"other"), &payload, &bob()));
+	assert!(!verify_wrapped_or_raw(&Key::Bob.sign(&wrapped), &payload, &alice()));
+}
+
+// ----- lifecycle defects -----
+
+#[test]
+fn a_proposal_that_cancels_itself_does_not_come_back() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = ProposalCount::<Test>::get();
+		let own = RuntimeCall::Governance(Call::cancel { index });
+		assert_eq!(submit(bob(), own, CANCELLATION), index);
+		let hash = proposal(index).call.hash();
+		vote(dave(), index, Aye);
+		run_to_block(6);
+		assert_eq!(proposal(index).status, ProposalStatus::Approved { enact_at: 7 });
+		run_to_block(7);
+		// The status was final before the call ran: the call finds it finished.
+		assert_eq!(
+			governance_events().last(),
+			Some(&Event::EnactmentFailed { index, error: Error::<Test>::AlreadyFinished.into() })
+		);
+		assert_eq!(proposal(index).status, ProposalStatus::Enacted { ok: false });
+		assert!(!governance_events().contains(&Event::Cancelled { index }));
+		// The preimage was released once: nothing requests it, nothing is left over.
+		assert!(!Preimage::is_requested(&hash));
+	});
+}
+
+#[test]
+fn too_heavy_call_is_refused_at_submission() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Clearing u32::MAX votes weighs more than any block: the scheduler could never run it.
+		let heavy = RuntimeCall::Governance(Call::clear_finished { index: 0, max_votes: u32::MAX });
+		assert!(!heavy.get_dispatch_info().call_weight.all_lte(MaxCallWeight::get()));
+		assert_noop!(
+			Gov::submit(RuntimeOrigin::signed(alice()), inline(heavy), ROOT, None),
+			Error::<Test>::CallTooHeavy
+		);
+	});
+}
+
+#[test]
+fn unschedulable_enactment_ends_not_enacted() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = submit(alice(), remark(b"x"), ROOT);
+		vote(dave(), index, Aye);
+		// Fill the agenda of the enactment block (13; the mock allows 10 tasks per block).
+		for _ in 0..10 {
+			assert_ok!(Scheduler::schedule(
+				RuntimeOrigin::root(),
+				13,
+				None,
+				0,
+				Box::new(remark(b"filler"))
+			));
+		}
+		let hash = proposal(index).call.hash();
+		run_to_block(11);
+		assert_eq!(proposal(index).status, ProposalStatus::NotEnacted);
+		assert!(matches!(
+			governance_events().last(),
+			Some(Event::EnactmentFailed { index: i, .. }) if *i == index
+		));
+		assert!(!Preimage::is_requested(&hash));
+		// Its deposit came back all the same.
+		assert_eq!(held(&alice()), 0);
+	});
+}
+
+#[test]
+fn missing_preimage_at_enactment_ends_not_enacted() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = submit(alice(), remark(b"x"), ROOT);
+		vote(dave(), index, Aye);
+		run_to_block(11);
+		let hash = proposal(index).call.hash();
+		// The preimage disappears before the enactment block.
+		assert_ok!(Preimage::unrequest_preimage(RuntimeOrigin::root(), hash));
+		assert_ok!(Preimage::unnote_preimage(RuntimeOrigin::signed(alice()), hash));
+		run_to_block(13);
+		assert_eq!(proposal(index).status, ProposalStatus::NotEnacted);
+		assert_eq!(
+			governance_events().last(),
+			Some(&Event::EnactmentFailed { index, error: Error::<Test>::CallUnavailable.into() })
+		);
+	});
+}
+
+// ----- bounded state -----
+
+#[test]
+fn clear_finished_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		let index = submit(alice(), remark(b"x"), ROOT);
+		for who in [alice(), bob(), charlie(), dave()] {
+			vote(who, index, Aye);
+		}
+		assert_noop!(
+			Gov::clear_finished(RuntimeOrigin::signed(eve()), index, 10),
+			Error::<Test>::NotFinished
+		);
+		run_to_block(11);
+		// Approved is not finished either: it can still be cancelled.
+		assert_noop!(
+			Gov::clear_finished(RuntimeOrigin::signed(eve()), index, 10),
+			Error::<Test>::NotFinished
+		);
+		run_to_block(13);
+		// Anyone clears, a bounded number of votes per call, refunded to what it removed.
+		let info = Gov::clear_finished(RuntimeOrigin::signed(eve()), index, 3).unwrap();
+		assert_eq!(info.actual_weight, Some(<Test as Config>::WeightInfo::clear_finished(3)));
+		System::assert_last_event(Event::Cleared { index, votes: 3, done: false }.into());
+		assert_eq!(VoteOf::<Test>::iter_prefix(index).count(), 1);
+		assert_ok!(Gov::clear_finished(RuntimeOrigin::signed(eve()), index, 3));
+		System::assert_last_event(Event::Cleared { index, votes: 1, done: true }.into());
+		assert!(ProposalOf::<Test>::get(index).is_none());
+		assert_eq!(VoteOf::<Test>::iter().count(), 0);
+		// Gone: nothing more to clear, no vote can arrive.
+		assert_noop!(
+			Gov::clear_finished(RuntimeOrigin::signed(eve()), index, 3),
+			Error::<Test>::ProposalNotFound
+		);
+		assert_noop!(
+			Gov::vote(RuntimeOrigin::signed(bob()), index, Aye),
+			Error::<Test>::ProposalNotFound
+		);
+		assert_noop!(Gov::clear_finished(RuntimeOrigin::none(), index, 3), BadOrigin);
+	});
+}
+
+#[test]
+fn clear_finished_of_each_final_status_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		let rejected = submit(alice(), remark(b"r"), ROOT);
+		let cancelled = submit(alice(), remark(b"c"), ROOT);
+		let killed = submit(alice(), remark(b"k"), ROOT);
+		vote(bob(), rejected, Nay);
+		vote(bob(), cancelled, Aye);
+		vote(bob(), killed, Aye);
+		assert_ok!(Gov::cancel(RuntimeOrigin::root(), cancelled));
+		assert_ok!(Gov::kill(RuntimeOrigin::root(), killed));
+		run_to_block(11);
+		for index in [rejected, cancelled, killed] {
+			assert_ok!(Gov::clear_finished(RuntimeOrigin::signed(eve()), index, 10));
+			assert!(ProposalOf::<Test>::get(index).is_none());
+		}
+	});
+}
+
+// ----- invariants: try_state catches what an attacker or a bug could break -----
+
+#[test]
+fn try_state_catches_broken_invariants() {
+	let broken = |breaks: fn(ProposalIndex), expected: &str| {
+		ExtBuilder::default().build().execute_with(|| {
+			let index = submit(alice(), remark(b"x"), ROOT);
+			vote(bob(), index, Aye);
+			assert_ok!(Gov::do_try_state());
+			breaks(index);
+			assert_eq!(Gov::do_try_state(), Err(expected.into()), "{expected}");
+		});
+	};
+	broken(
+		|index| {
+			let _ = Balances::release(
+				&HoldReason::SubmissionDeposit.into(),
+				&alice(),
+				50,
+				Precision::Exact,
+			);
+			let _ = index;
+		},
+		"held submission deposits differ from the open proposals' deposits",
+	);
+	broken(
+		|_| VoteOf::<Test>::insert(77, bob(), VoteRecord::default()),
+		"a vote of an unknown proposal",
+	);
+	broken(
+		|index| {
+			let hash = proposal(index).call.hash();
+			let _ = Preimage::unrequest_preimage(RuntimeOrigin::root(), hash);
+		},
+		"an ongoing proposal's preimage is not requested",
+	);
+	broken(
+		|_| {
+			let mut weak = genesis_classes()[0].1.clone();
+			weak.thresholds.min_approval = majority();
+			ClassOf::<Test>::insert(ROOT, weak);
+		},
+		"a Root class is not strictest",
+	);
+	broken(
+		|_| {
+			let mut zero = genesis_classes()[2].1.clone();
+			zero.thresholds.min_approval = Perbill::zero();
+			ClassOf::<Test>::insert(CANCELLATION, zero);
+		},
+		"a class's thresholds are invalid",
+	);
+	broken(
+		|index| ProposalOf::<Test>::insert(index + 5, proposal(index)),
+		"a proposal index is not below ProposalCount",
+	);
 }

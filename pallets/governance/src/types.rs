@@ -103,6 +103,18 @@ impl Thresholds {
 			&& self.min_turnout >= other.min_turnout
 			&& self.min_voters >= other.min_voters
 	}
+
+	/// Whether the rule means what it says: `50% < min_approval <= 100%` (a rule that a tally of
+	/// nays or a tie could meet approves against the voters) and `min_turnout <= 100%`.
+	///
+	/// A `Perbill` read from JSON (a chain spec) is not clamped: above 100% it would be stored
+	/// and then fail to decode, so both ratios are checked against `ACCURACY` too.
+	pub fn is_valid(&self) -> bool {
+		let (approval, turnout) = (self.min_approval.deconstruct(), self.min_turnout.deconstruct());
+		approval > Perbill::ACCURACY / 2
+			&& approval <= Perbill::ACCURACY
+			&& turnout <= Perbill::ACCURACY
+	}
 }
 
 /// The origin an approved proposal's call is dispatched with.
@@ -168,6 +180,16 @@ impl<Balance, BlockNumber> ClassInfo<Balance, BlockNumber> {
 	pub fn can_stand_in_for(&self, required: &Self) -> bool {
 		self.origin == required.origin
 			&& self.thresholds.at_least_as_strict_as(&required.thresholds)
+	}
+
+	/// Whether `self` and `other` may coexist on one chain: a class that dispatches with `Root`
+	/// (which can do everything any other class can) must be at least as strict as every other
+	/// class, so no weaker rule ever reaches Root.
+	pub fn coexists_with(&self, other: &Self) -> bool {
+		let root_ok = |a: &Self, b: &Self| {
+			a.origin != DispatchOrigin::Root || a.thresholds.at_least_as_strict_as(&b.thresholds)
+		};
+		root_ok(self, other) && root_ok(other, self)
 	}
 }
 
@@ -301,6 +323,17 @@ pub enum ProposalStatus<BlockNumber> {
 		/// Whether the dispatch succeeded.
 		ok: bool,
 	},
+	/// Approved, but the call was never dispatched: it could not be scheduled, its preimage was
+	/// gone at the enactment block, or it weighed more than the weight set aside for it.
+	NotEnacted,
+}
+
+impl<BlockNumber> ProposalStatus<BlockNumber> {
+	/// Whether the proposal's life is over (nothing can change it any more; its votes and record
+	/// may be cleared).
+	pub fn is_finished(&self) -> bool {
+		!matches!(self, ProposalStatus::Ongoing | ProposalStatus::Approved { .. })
+	}
 }
 
 /// A proposal: the call, its class and rule (fixed at submission), the electorate and tally.
@@ -352,7 +385,7 @@ pub struct VotePayload<Hash> {
 	pub call_hash: Hash,
 	/// The choice.
 	pub choice: VoteChoice,
-	/// The voter's nonce for this proposal: at least the next expected one.
+	/// The voter's nonce for this proposal: exactly the next expected one.
 	pub nonce: VoteNonce,
 }
 
@@ -394,6 +427,10 @@ pub enum SignedVoteRejection {
 	StaleNonce,
 	/// The voter had no voting power at the proposal's snapshot.
 	NoVotingPower,
+	/// The nonce is above the next expected one (messages count in nonce order).
+	FutureNonce,
+	/// The nonce is `VoteNonce::MAX`: no nonce could follow it, so it is never accepted.
+	NonceExhausted,
 }
 
 /// What the runtime API reports about a proposal.
@@ -417,6 +454,9 @@ pub struct ProposalSummary<Balance, BlockNumber, Hash> {
 	pub status: ProposalStatus<BlockNumber>,
 	/// Whether the tally as it stands would be approved.
 	pub passing: bool,
+	/// Voting has ended but no block was booked to decide it (its end block was full): anyone
+	/// may decide it with `decide`.
+	pub awaiting_decision: bool,
 }
 
 #[cfg(test)]
@@ -501,6 +541,64 @@ mod tests {
 		assert!(!t(HALF_PLUS - 1, ALL, 9).at_least_as_strict_as(&base));
 		assert!(!t(ALL, TENTH - 1, 9).at_least_as_strict_as(&base));
 		assert!(!t(ALL, ALL, 0).at_least_as_strict_as(&base));
+	}
+
+	#[test]
+	fn is_valid_works_table() {
+		#[rustfmt::skip]
+		let cases: &[(u32, u32, bool, &str)] = &[
+			(HALF_PLUS, 0, true, "simple majority, no turnout"),
+			(TWO_THIRDS, FIFTH, true, "two thirds, 20%"),
+			(ALL, ALL, true, "unanimity, everyone"),
+			(500_000_000, TENTH, false, "exactly half: a tie would pass"),
+			(0, TENTH, false, "zero approval: a tally of nays would pass"),
+			(ALL + 1, TENTH, false, "approval above 100% (from JSON)"),
+			(HALF_PLUS, ALL + 1, false, "turnout above 100% (from JSON)"),
+			(u32::MAX, u32::MAX, false, "both at the type's limit"),
+		];
+		for (approval, turnout, expected, what) in cases {
+			// Built from parts without clamping, as serde does from a chain spec.
+			let rule: Thresholds = serde_json::from_str(&alloc::format!(
+				r#"{{"min_approval":{approval},"min_turnout":{turnout},"min_voters":0}}"#
+			))
+			.expect("thresholds deserialize");
+			assert_eq!(rule.min_approval.deconstruct(), *approval, "{what}: not clamped");
+			assert_eq!(rule.is_valid(), *expected, "{what}");
+		}
+	}
+
+	fn class_of(approval: u32, turnout: u32, origin: DispatchOrigin) -> ClassInfo<u64, u64> {
+		ClassInfo {
+			name: BoundedVec::truncate_from(b"c".to_vec()),
+			thresholds: t(approval, turnout, 1),
+			voting_period: 10,
+			enactment_delay: 1,
+			submission_deposit: 1,
+			origin,
+		}
+	}
+
+	#[test]
+	fn coexists_with_works_table() {
+		use DispatchOrigin::{Class, Root};
+		#[rustfmt::skip]
+		let cases: &[(ClassInfo<u64, u64>, ClassInfo<u64, u64>, bool, &str)] = &[
+			(class_of(TWO_THIRDS, FIFTH, Root), class_of(TWO_THIRDS, FIFTH, Class), true, "root as strict as upgrade"),
+			(class_of(TWO_THIRDS, FIFTH, Root), class_of(HALF_PLUS, TENTH, Class), true, "root stricter"),
+			(class_of(HALF_PLUS, FIFTH, Root), class_of(TWO_THIRDS, FIFTH, Class), false, "root below on approval"),
+			(class_of(TWO_THIRDS, TENTH, Root), class_of(TWO_THIRDS, FIFTH, Class), false, "root below on turnout"),
+			(class_of(TWO_THIRDS, FIFTH, Root), class_of(TWO_THIRDS, FIFTH, Root), true, "two equal roots"),
+			(class_of(TWO_THIRDS, FIFTH, Root), class_of(ALL, FIFTH, Root), false, "two unequal roots"),
+			(class_of(HALF_PLUS, TENTH, Class), class_of(ALL, ALL, Class), true, "no root: anything goes"),
+		];
+		for (a, b, expected, what) in cases {
+			assert_eq!(a.coexists_with(b), *expected, "{what}");
+			assert_eq!(b.coexists_with(a), *expected, "{what} (symmetric)");
+		}
+		// Fewer voters also make a class weaker.
+		let mut few = class_of(TWO_THIRDS, FIFTH, Root);
+		few.thresholds.min_voters = 0;
+		assert!(!few.coexists_with(&class_of(TWO_THIRDS, FIFTH, Class)));
 	}
 
 	#[test]

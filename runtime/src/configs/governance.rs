@@ -3,16 +3,25 @@
 //!
 //! The four classes and which calls need which one are defined here ([`classes`],
 //! [`ClassifyCall`]); their rules come from genesis and change only through a proposal of the
-//! protocol-upgrade class.
+//! protocol-upgrade class (or of the root class, which is at least as strict).
+//!
+//! Class boundaries: `Root` is reachable only through the root class, whose rule equals the
+//! protocol-upgrade class's (two thirds, 20% turnout) and which pallet-governance keeps at least
+//! as strict as every other class. Every weaker class dispatches with an origin of its own that
+//! only the calls meant for it accept. Calls that would bypass governance's own checks are never
+//! carried by a proposal (see [`ClassifyCall`]); anything not placed in a weaker class needs the
+//! root class.
 
 use frame_support::{
 	parameter_types,
 	traits::{ConstU16, ConstU32, EitherOfDiverse},
+	weights::Weight,
 };
 use frame_system::{EnsureRoot, EnsureSigned};
 use pallet_governance::{ClassId, ClassInfo, DispatchOrigin, EnsureClass, Thresholds};
 use sp_runtime::{transaction_validity::TransactionPriority, Perbill};
 
+use super::RuntimeBlockWeights;
 use crate::{
 	AccountId, Balance, Balances, BlockNumber, Preimage, Runtime, RuntimeCall, RuntimeHoldReason,
 	Scheduler, Signature, DAYS, MTC,
@@ -28,8 +37,8 @@ pub mod classes {
 	pub const PARAMETER_CHANGE: ClassId = 1;
 	/// Cancelling or killing a proposal: simple majority, 10% turnout, short period.
 	pub const CANCELLATION: ClassId = 2;
-	/// Anything else Root may do: simple majority, 15% turnout.
-	pub const GENERAL_ROOT: ClassId = 3;
+	/// Anything else, dispatched with Root: the protocol-upgrade rule (two thirds, 20% turnout).
+	pub const ROOT: ClassId = 3;
 
 	/// More than half: `aye > nay` exactly (a tie fails).
 	pub const SIMPLE_MAJORITY: Perbill = Perbill::from_parts(500_000_001);
@@ -120,13 +129,14 @@ pub mod classes {
 				)
 			),
 			(
-				GENERAL_ROOT,
+				ROOT,
 				class(
-					"general root",
-					rule(SIMPLE_MAJORITY, p(15)),
-					7 * DAYS,
+					"root",
+					// Root can do what every other class can: never a weaker rule.
+					rule(TWO_THIRDS, p(20)),
+					14 * DAYS,
 					DAYS,
-					500 * MTC,
+					1_000 * MTC,
 					DispatchOrigin::Root,
 					pace
 				)
@@ -135,34 +145,54 @@ pub mod classes {
 	}
 }
 
-/// Which class each call needs.
+/// Which class each call needs; deny by default.
 ///
-/// - Runtime upgrades (`Upgrades`), the scheduler (it could dispatch anything later) and the
-///   governance rules (`set_class`): protocol upgrade. The raw code calls of `System`
-///   (`set_code*`, `authorize_upgrade*`, `apply_authorized_upgrade`) belong here too: this class
-///   dispatches with its own origin, not Root, so they cannot pass and code changes only through
-///   the checks of `Upgrades`.
-/// - Cancelling or killing a proposal: cancellation.
-/// - Everything else: general root.
+/// - **No proposal may carry** (`None`): the raw code and storage calls of `System`
+///   (`set_code*`, `authorize_upgrade*`, `apply_authorized_upgrade`, `set_storage`,
+///   `kill_storage`, `kill_prefix`: code changes only through `Upgrades` and its checks, and
+///   no proposal rewrites another pallet's storage, such as the class rules or upgrade state),
+///   `Governance::enact` (it would enact another approved proposal before its delay, skipping
+///   the window in which it can be cancelled), `Preimage::unrequest_preimage` (it would drop the
+///   preimage another proposal or a pending upgrade requested) and every `Scheduler` call (they
+///   carry calls of their own, which would escape this very map, or cancel another proposal's
+///   enactment; governance has its own enactment delay).
+/// - **Protocol upgrade**: scheduling upgrades and changing their rules (`Upgrades`), changing
+///   class rules (`Governance::set_class`).
+/// - **Cancellation**: `Governance::cancel` and `kill`, `Upgrades::cancel_upgrade`.
+/// - **Parameter change**: `Parameters::set_parameter` (fee rates, fee-less vote limits; each
+///   clamped to a safe range, see [`super::parameters`]).
+/// - **Root**: everything else, including every call added by a future pallet until it is
+///   placed here explicitly.
 pub struct ClassifyCall;
 impl pallet_governance::ClassifyCall<RuntimeCall> for ClassifyCall {
-	fn required_class(call: &RuntimeCall) -> ClassId {
+	fn required_class(call: &RuntimeCall) -> Option<ClassId> {
 		use classes::*;
 		use frame_system::Call as S;
 		use pallet_governance::Call as G;
-		match call {
+		use pallet_preimage::Call as P;
+		use pallet_upgrades::Call as U;
+		Some(match call {
 			RuntimeCall::System(
-				S::set_code { .. }
-				| S::set_code_without_checks { .. }
-				| S::authorize_upgrade { .. }
-				| S::authorize_upgrade_without_checks { .. }
-				| S::apply_authorized_upgrade { .. },
-			) => PROTOCOL_UPGRADE,
-			RuntimeCall::Scheduler(_) | RuntimeCall::Upgrades(_) => PROTOCOL_UPGRADE,
+				S::set_code { .. } |
+				S::set_code_without_checks { .. } |
+				S::authorize_upgrade { .. } |
+				S::authorize_upgrade_without_checks { .. } |
+				S::apply_authorized_upgrade { .. } |
+				S::set_storage { .. } |
+				S::kill_storage { .. } |
+				S::kill_prefix { .. },
+			) |
+			RuntimeCall::Governance(G::enact { .. }) |
+			RuntimeCall::Preimage(P::unrequest_preimage { .. }) |
+			RuntimeCall::Scheduler(_) => return None,
+			RuntimeCall::Upgrades(U::schedule_upgrade { .. } | U::set_min_activation_delay { .. }) |
 			RuntimeCall::Governance(G::set_class { .. }) => PROTOCOL_UPGRADE,
-			RuntimeCall::Governance(G::cancel { .. } | G::kill { .. }) => CANCELLATION,
-			_ => GENERAL_ROOT,
-		}
+			RuntimeCall::Governance(G::cancel { .. } | G::kill { .. }) |
+			RuntimeCall::Upgrades(U::cancel_upgrade { .. }) => CANCELLATION,
+			RuntimeCall::Parameters(pallet_parameters::Call::set_parameter { .. }) =>
+				PARAMETER_CHANGE,
+			_ => ROOT,
+		})
 	}
 }
 
@@ -180,8 +210,13 @@ impl pallet_governance::VotingPowerSource<AccountId, BlockNumber, Balance> for T
 parameter_types! {
 	/// The longest voting period: the token keeps 30 days of exact history, enough for it.
 	pub const MaxVotingPeriod: BlockNumber = 28 * DAYS;
-	/// Fee-less signed votes rank in the middle of the pool.
-	pub const SignedVotePriority: TransactionPriority = TransactionPriority::MAX / 2;
+	/// Fee-less votes rank lowest in the pool: every paid transaction's priority is at least 1
+	/// (pallet-transaction-payment adds one to the tip), so fee-less votes only take the space
+	/// paid transactions leave.
+	pub const FeelessVotePriority: TransactionPriority = 0;
+	/// The heaviest call a proposal may carry: half a block, well inside what the scheduler runs
+	/// in one block next to `enact` and its own bookkeeping (a runtime test checks the sum).
+	pub MaxCallWeight: Weight = RuntimeBlockWeights::get().max_block / 2;
 }
 
 impl pallet_governance::Config for Runtime {
@@ -224,8 +259,16 @@ impl pallet_governance::Config for Runtime {
 	type MaxClasses = ConstU32<16>;
 	/// See [`MaxVotingPeriod`].
 	type MaxVotingPeriod = MaxVotingPeriod;
-	/// See [`SignedVotePriority`].
-	type UnsignedPriority = SignedVotePriority;
+	/// See [`MaxCallWeight`].
+	type MaxCallWeight = MaxCallWeight;
+	/// Fee-less votes per block: a parameter (100 at genesis, at most 200: under 4% of a
+	/// block's weight; see the README's threat model).
+	type MaxFeelessVotesPerBlock = super::parameters::MaxFeelessVotesPerBlock;
+	/// The least power a fee-less vote needs: a parameter (1 MTC at genesis), so every free vote
+	/// costs an attacker a funded account per proposal.
+	type MinFeelessPower = super::parameters::MinFeelessPower;
+	/// See [`FeelessVotePriority`].
+	type UnsignedPriority = FeelessVotePriority;
 	/// Weights measured on this runtime by `scripts/weights.sh`.
 	type WeightInfo = pallet_governance::weights::SubstrateWeight<Runtime>;
 }

@@ -8,6 +8,7 @@ pub mod balances;
 pub mod governance;
 mod grandpa;
 pub mod legacy_currency;
+pub mod parameters;
 mod preimage;
 mod scheduler;
 mod system;

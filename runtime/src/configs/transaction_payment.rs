@@ -8,13 +8,11 @@ use frame_support::{
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
 use sp_runtime::traits::One;
 
-use crate::{Balance, Balances, Runtime, RuntimeEvent, MICRO_MTC};
+use crate::{Balance, Balances, Runtime, RuntimeEvent};
 
 parameter_types! {
 	/// Fees do not float with congestion (a fixed multiplier of 1).
 	pub FeeMultiplier: Multiplier = Multiplier::one();
-	/// Price of one byte of transaction: 1 micro-MTC.
-	pub const TransactionByteFee: Balance = MICRO_MTC;
 }
 
 impl pallet_transaction_payment::Config for Runtime {
@@ -26,8 +24,9 @@ impl pallet_transaction_payment::Config for Runtime {
 	type OperationalFeeMultiplier = ConstU8<5>;
 	/// One planck per unit of ref-time weight.
 	type WeightToFee = IdentityFee<Balance>;
-	/// `TransactionByteFee` per byte of the encoded transaction.
-	type LengthToFee = ConstantMultiplier<Balance, TransactionByteFee>;
+	/// The byte fee per byte of the encoded transaction: a parameter (1 micro-MTC at genesis) that
+	/// a parameter-change proposal may set within a safe range.
+	type LengthToFee = ConstantMultiplier<Balance, super::parameters::ByteFee>;
 	/// Fixed fee multiplier.
 	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
 	/// Weights measured on this runtime by `scripts/weights.sh`.

@@ -13,7 +13,7 @@ import { sendAndWait } from './tx.js';
 
 // Class ids of the runtime (runtime/src/configs/governance.rs).
 export const PROTOCOL_UPGRADE = 0;
-export const GENERAL_ROOT = 3;
+export const ROOT = 3;
 
 /**
  * Resolves with the first event (and its block number) matching `pred` in a new block of `api`'s

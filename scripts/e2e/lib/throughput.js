@@ -18,7 +18,7 @@ import { hostname, cpus } from 'node:os';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
-import { GENERAL_ROOT, propose, signVoteMessage } from './chain.js';
+import { ROOT, propose, signVoteMessage } from './chain.js';
 import { connect, nodeBinary, startNode } from './node.js';
 
 /** The numbered accounts the runtime's `benchmark` preset endows (//0 ... //9999). */
@@ -218,12 +218,12 @@ export async function runThroughput({ accounts: n = MAX_ACCOUNTS, batch: batchSi
       (e) => api.events.balances.Transfer.is(e), quiet);
 
     // (b) Votes by extrinsic, on a proposal with an hour of voting.
-    const byExtrinsic = await propose(api, alice, api.tx.system.remark('0x7468726f7567687075742061'), GENERAL_ROOT);
+    const byExtrinsic = await propose(api, alice, api.tx.system.remark('0x7468726f7567687075742061'), ROOT);
     const votes = await sign('signing votes', accounts.map((_, i) => [api.tx.governance.vote(byExtrinsic, 'Aye'), i]));
     const phaseB = await measure(api, '(b) votes by extrinsic', votes, one(votes), isVoted, quiet);
 
     // (c) Signed vote messages, relayed in batches by other accounts.
-    const bySignature = await propose(api, alice, api.tx.system.remark('0x7468726f7567687075742063'), GENERAL_ROOT);
+    const bySignature = await propose(api, alice, api.tx.system.remark('0x7468726f7567687075742063'), ROOT);
     const payload = (await api.call.governanceApi.votePayload(bySignature, 'Aye', 0)).unwrap().toU8a();
     bar = progress('signing vote messages', n, quiet);
     const messages = accounts.map((pair, i) => {

@@ -1,19 +1,19 @@
 // Governance seen from polkadot.js: a proposal noted as a preimage, votes by extrinsic, by
 // signed messages (signRaw-style `<Bytes>` wrapping, bytes from the GovernanceApi runtime API)
 // relayed in one batch, and fee-less; approval and enactment with Root; a rejection below
-// turnout; deposits returned.
+// turnout; deposits returned. Then what an attacker would try: a raw storage write of the class
+// rules under every class, and hundreds of pre-signed fee-less votes to fill blocks for free.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { Keyring } from '@polkadot/keyring';
-import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
 import {
-  GENERAL_ROOT, propose as proposeOn, signVoteMessage, waitForEvent as waitForEventOn,
+  PROTOCOL_UPGRADE, ROOT, propose as proposeOn, signVoteMessage, waitForEvent as waitForEventOn,
 } from '../lib/chain.js';
-import { connect, startNode } from '../lib/node.js';
+import { connect, startNode, waitFor } from '../lib/node.js';
 import { sendAndWait } from '../lib/tx.js';
 
 const MTC = 10n ** 12n;
@@ -57,8 +57,8 @@ describe('governance (pallet-governance)', () => {
     const enactCall = api.tx.balances.forceSetBalance(target.address, 42n * MTC);
     const aliceReserved = await reserved(alice);
 
-    const approvedIndex = await propose(alice, enactCall, GENERAL_ROOT);
-    const rejectedIndex = await propose(ferdie, api.tx.system.remark('0x6e6f'), GENERAL_ROOT);
+    const approvedIndex = await propose(alice, enactCall, ROOT);
+    const rejectedIndex = await propose(ferdie, api.tx.system.remark('0x6e6f'), ROOT);
     const deposit = (await api.query.governance.proposalOf(approvedIndex)).unwrap().deposit.toBigInt();
     assert.ok(deposit > 0n, 'a deposit is held while the proposal is open');
     assert.equal(await reserved(alice) - aliceReserved > deposit, true, 'deposit (and preimage deposit) held');
@@ -103,7 +103,7 @@ describe('governance (pallet-governance)', () => {
     assert.equal(await free(target), 42n * MTC, 'the Root call ran');
 
     const rejectedStatus = (await api.query.governance.proposalOf(rejectedIndex)).unwrap().status;
-    assert.equal(rejectedStatus.isRejected, true, 'one voter of 12 is below the 15% turnout');
+    assert.equal(rejectedStatus.isRejected, true, 'one voter of 12 is below the 20% turnout');
 
     // Deposits came back to both proposers.
     const aliceProposal = (await api.query.governance.proposalOf(approvedIndex)).unwrap();
@@ -115,14 +115,77 @@ describe('governance (pallet-governance)', () => {
   });
 
   test('a bad signed vote is refused by the pool and a call too strong for its class is refused', async () => {
-    const index = await propose(dave, api.tx.system.remark('0x7878'), GENERAL_ROOT);
+    const index = await propose(dave, api.tx.system.remark('0x7878'), ROOT);
     const forged = { ...(await signVote(bob, index, 'Aye')), voter: charlie.address };
     await assert.rejects(api.tx.governance.voteBySignature(index, forged).send(), /Invalid|BadProof|bad signature/i);
 
-    const upgrade = api.tx.system.setCode('0x00');
-    const bytes = upgrade.method.toU8a();
+    const force = api.tx.balances.forceSetBalance(eve.address, 1n);
     const { dispatchError } = await sendAndWait(
-      api, api.tx.governance.submit({ Inline: u8aToHex(bytes) }, GENERAL_ROOT, null), dave);
-    assert.equal(dispatchError, 'governance.ClassTooWeak');
+      api, api.tx.governance.submit({ Inline: force.method.toHex() }, PROTOCOL_UPGRADE + 2, null), dave);
+    assert.equal(dispatchError, 'governance.ClassTooWeak', 'a Root call under the cancellation class');
+  });
+
+  test('a raw write of the class rules is refused at submission under every class', async () => {
+    // `system.setStorage` on `Governance::ClassOf(0)`: what would lower the protocol-upgrade rule.
+    const key = api.query.governance.classOf.key(PROTOCOL_UPGRADE);
+    const weakRule = '0x00';
+    const calls = [
+      api.tx.system.setStorage([[key, weakRule]]),
+      api.tx.system.killStorage([key]),
+      api.tx.system.setCode('0x00'),
+      api.tx.governance.enact(0, { refTime: 0, proofSize: 0 }),
+    ];
+    const classes = [...(await api.query.governance.classOf.keys())].map((k) => k.args[0].toNumber());
+    assert.deepEqual(classes.sort(), [0, 1, 2, 3]);
+    for (const call of calls) {
+      const required = await api.call.governanceApi.requiredClass(call.method);
+      assert.equal(required.isNone, true, `${call.method.section}.${call.method.method}: no class`);
+      for (const classId of classes) {
+        const { dispatchError } = await sendAndWait(
+          api, api.tx.governance.submit({ Inline: call.method.toHex() }, classId, null), dave);
+        assert.equal(dispatchError, 'governance.CallForbidden',
+          `${call.method.section}.${call.method.method} under class ${classId}`);
+      }
+    }
+    // The rule is untouched, and the runtime API tells clients the class an ordinary call needs.
+    assert.equal((await api.query.governance.classOf(PROTOCOL_UPGRADE)).unwrap().name.toUtf8(), 'protocol upgrade');
+    const force = api.tx.balances.forceSetBalance(eve.address, 1n);
+    assert.equal((await api.call.governanceApi.requiredClass(force.method)).unwrap().toNumber(), ROOT);
+  });
+
+  test('hundreds of pre-signed fee-less votes count once and leave paid transactions room', async () => {
+    const index = await propose(dave, api.tx.system.remark('0x666c6f6f64'), ROOT);
+    const holder = keyring.addFromUri('//Charlie');
+    const count = 300;
+    // Pre-signed with rising nonces, alternating choices: the free flood of the old rules.
+    const payloads = await Promise.all([...Array(count).keys()].map((nonce) =>
+      api.call.governanceApi.votePayload(index, nonce % 2 ? 'Nay' : 'Aye', nonce)));
+    const votes = payloads.map((p, nonce) => signVoteMessage(holder, p.unwrap().toU8a(), nonce % 2 ? 'Nay' : 'Aye', nonce));
+    const before = (await api.rpc.chain.getHeader()).number.toNumber();
+    // A paid transfer sent at the same time as the flood.
+    const transfer = sendAndWait(api, api.tx.balances.transferKeepAlive(ferdie.address, MTC), bob);
+    const outcomes = await Promise.allSettled(votes.map((v) => api.tx.governance.voteBySignature(index, v).send()));
+    const accepted = outcomes.filter((o) => o.status === 'fulfilled').length;
+    assert.equal(accepted, 1, 'the pool takes the first vote only');
+    const reasons = new Set(outcomes.filter((o) => o.status === 'rejected').map((o) => o.reason.message.split(':').slice(0, 2).join(':')));
+    assert.ok([...reasons].every((r) => /Invalid Transaction/.test(r)), `refused as invalid: ${[...reasons]}`);
+
+    const { blockHash, dispatchError } = await transfer;
+    assert.equal(dispatchError, null);
+    const included = (await api.rpc.chain.getHeader(blockHash)).number.toNumber();
+    // The next block after the flood (one more if the flood straddled a block boundary).
+    assert.ok(included <= before + 2, `transfer in block ${included}, flood sent after block ${before}`);
+
+    await waitFor('the fee-less vote in a block', async () =>
+      (await api.call.governanceApi.nextNonce(index, holder.address)).toNumber() === 1, { timeoutMs: 60_000 });
+    const tally = (await api.call.governanceApi.proposal(index)).unwrap().tally;
+    assert.equal(tally.voters.toNumber(), 1);
+    assert.equal(tally.aye.toBigInt() > 0n, true, 'the nonce-0 vote (Aye) counted');
+    // Changing the vote is never free: the pool refuses nonce 1 fee-less (not a first vote)...
+    await assert.rejects(api.tx.governance.voteBySignature(index, votes[1]).send(), /Invalid Transaction/);
+    // ...and a relayer's paid batch carries it.
+    const relayed = await sendAndWait(api, api.tx.governance.submitSignedVotes(index, [votes[1]]), dave);
+    assert.ok(relayed.events.some(({ event }) => api.events.governance.Voted.is(event)));
+    assert.equal((await api.call.governanceApi.proposal(index)).unwrap().tally.nay.toBigInt() > 0n, true);
   });
 });

@@ -11,7 +11,7 @@ import { Keyring } from '@polkadot/keyring';
 import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
 
 import {
-  GENERAL_ROOT, PROTOCOL_UPGRADE, bestNumber, finalizedNumber, nextRuntimeWasm, nodeVersion,
+  ROOT, PROTOCOL_UPGRADE, bestNumber, finalizedNumber, nextRuntimeWasm, nodeVersion,
   notePreimage, propose, voteAll, waitForEvent,
 } from '../lib/chain.js';
 import { connect, startNode, waitFor } from '../lib/node.js';
@@ -102,7 +102,7 @@ describe('runtime upgrades (pallet-upgrades) on a dev node', () => {
     await waitFor(`block #${goodAt - 2}`, async () => (await bestNumber(api)) >= goodAt - 2, { timeoutMs: 60_000 });
     const target = keyring.addFromUri('//UpgradeTarget');
     const inline = api.tx.balances.forceSetBalance(target.address, 5n * MTC).method.toHex();
-    const submitted = await sendAndWait(api, api.tx.governance.submit({ Inline: inline }, GENERAL_ROOT, null), charlie);
+    const submitted = await sendAndWait(api, api.tx.governance.submit({ Inline: inline }, ROOT, null), charlie);
     assert.equal(submitted.dispatchError, null);
     const open = submitted.events.find(({ event }) => api.events.governance.Submitted.is(event)).event.data.index.toNumber();
 
