@@ -1,7 +1,8 @@
 //! The runtime APIs the node and clients call: the standard set of an Aura + GRANDPA chain
 //! (core, metadata v14-v16, block building, transaction pool, offchain workers, consensus,
 //! session keys, nonces, fees, genesis presets), the token's `TokenApi` (voting power at a block),
-X
+//! governance's `GovernanceApi` (the bytes to sign for a vote, power, nonce, proposal status, the
+//! class a call needs),
 //! upgrades' `UpgradesApi` (pending upgrades with readiness, the node version the runtime needs),
 //! plus benchmarking and try-runtime behind their
 //! features.

@@ -250,10 +250,11 @@ mod benchmarks {
 		ClassOf::<T>::remove(id);
 		let info = ClassInfo {
 			name: b"a new class of changes".to_vec().try_into().expect("short name"),
+			// Weaker than any Root class, so it may coexist with them.
 			thresholds: Thresholds {
 				min_approval: Perbill::from_percent(60),
 				min_turnout: Perbill::from_percent(15),
-				min_voters: 3,
+				min_voters: 1,
 			},
 			voting_period: 10u32.into(),
 			enactment_delay: 1u32.into(),

@@ -12,7 +12,7 @@
 //! maps every call to the class it needs ([`ClassifyCall`]); a proposal under a class too weak for
 //! its call is refused, and so is a call that no proposal may carry at all (the runtime's
 //! [`ClassifyCall`] returns `None` for it: raw storage and code writes, for example). A class
-//! that dispatches with `Root` must be at least as strict as every other class
+//! that dispatches with `Root` must be at least as strict as every class dispatching with a class origin
 //! ([`ClassInfo::coexists_with`]), checked at genesis and by [`Pallet::set_class`]. The class's
 //! thresholds (or stricter ones the proposer asks for) and the electorate (total supply at the
 //! snapshot) are copied into the proposal and never change.
@@ -587,7 +587,7 @@ pub mod pallet {
 		NotDecidable,
 		/// The proposal has not finished: its votes and record are still needed.
 		NotFinished,
-		/// A class dispatching with Root must be at least as strict as every other class.
+		/// A class dispatching with Root must be at least as strict as every class dispatching with a class origin.
 		RootClassNotStrictest,
 	}
 
@@ -797,12 +797,14 @@ pub mod pallet {
 		///
 		/// - origin: `ClassAdminOrigin`.
 		/// - `info`: a valid class (see [`Error::InvalidClass`]); a class dispatching with Root
-		///   must be at least as strict as every other class, and any other class no stricter
+		///   must be at least as strict as every class dispatching with a class origin, and such a class no stricter
 		///   than a Root class.
 		///
-		/// Emits `ClassSet`. Weight: `set_class()` (reads every class: at most `MaxClasses`).
+		/// Emits `ClassSet`. Weight: `set_class()`, plus a read of every class (at most
+		/// `MaxClasses`) for the coexistence check (PROVISIONAL until the benchmark is rerun).
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::set_class())]
+		#[pallet::weight(T::WeightInfo::set_class()
+			.saturating_add(T::DbWeight::get().reads(T::MaxClasses::get().into())))]
 		pub fn set_class(
 			origin: OriginFor<T>,
 			class: ClassId,
@@ -966,8 +968,8 @@ impl<T: Config> Pallet<T> {
 	/// - every class is valid, and a class dispatching with Root is at least as strict as every
 	///   other class; there are at most `MaxClasses` classes;
 	/// - every stored proposal's index is below `ProposalCount`;
-	/// - every open proposal's tally equals the sum of its stored votes; no vote record belongs
-	///   to an unknown (never submitted, or cleared) proposal;
+	/// - every open proposal's tally (until its voting end) equals the sum of its stored votes;
+	///   no vote record belongs to an unknown (never submitted, or cleared) proposal;
 	/// - every ongoing proposal is booked at most once, at its voting end, which a booked one
 	///   has not passed; everything booked is ongoing; no block has more than
 	///   `MaxEndingPerBlock` bookings;
@@ -986,7 +988,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(classes.len() as u32 <= T::MaxClasses::get(), "too many classes");
 		for (id, class) in &classes {
 			ensure!(class.thresholds.is_valid(), "a class's thresholds are invalid");
-			ensure!(!class.voting_period.is_zero(), "a class has no voting period");
+			ensure!(
+				!class.voting_period.is_zero() && class.voting_period <= T::MaxVotingPeriod::get(),
+				"a class's voting period is zero or too long"
+			);
 			for (other_id, other) in &classes {
 				ensure!(id == other_id || class.coexists_with(other), "a Root class is not strictest");
 			}
@@ -1012,13 +1017,17 @@ impl<T: Config> Pallet<T> {
 						ensure!(p.voting_end >= now, "a booked proposal's end has passed");
 					}
 					ensure!(requested, "an ongoing proposal's preimage is not requested");
-					let mut sum = Tally::<BalanceOf<T>>::default();
-					for (_, record) in VoteOf::<T>::iter_prefix(index) {
-						if let Some(vote) = record.vote {
-							sum.add(&vote);
+					// Once voting has ended the tally is final; a vote removed while the proposal
+					// waits for `decide` only changes its record.
+					if now < p.voting_end {
+						let mut sum = Tally::<BalanceOf<T>>::default();
+						for (_, record) in VoteOf::<T>::iter_prefix(index) {
+							if let Some(vote) = record.vote {
+								sum.add(&vote);
+							}
 						}
+						ensure!(sum == p.tally, "a tally differs from the sum of its votes");
 					}
-					ensure!(sum == p.tally, "a tally differs from the sum of its votes");
 				},
 				ProposalStatus::Approved { enact_at } => {
 					ensure!(scheduled == Some(enact_at), "an approved proposal is not scheduled");

@@ -205,6 +205,11 @@ impl Key {
 		self.signer().into_account()
 	}
 
+	/// The key's position in the enum (to compare keys without deriving them).
+	pub fn account_index(self) -> u8 {
+		self as u8
+	}
+
 	fn signer(self) -> MultiSigner {
 		match self {
 			Key::Ed => ed25519::Pair::from_string("//Ed", None).unwrap().public().into(),

@@ -175,19 +175,24 @@ pub struct ClassInfo<Balance, BlockNumber> {
 }
 
 impl<Balance, BlockNumber> ClassInfo<Balance, BlockNumber> {
-	/// Whether a call that needs class `required` may be proposed under `self`: the same
-	/// dispatch origin and every threshold at least as strict.
+	/// Whether a call that needs class `required` may be proposed under `self`: both dispatch
+	/// with Root (a class of its own origin dispatches with an origin that only its own calls
+	/// accept, so no other class can stand in for it) and every threshold at least as strict.
 	pub fn can_stand_in_for(&self, required: &Self) -> bool {
-		self.origin == required.origin
+		self.origin == DispatchOrigin::Root
+			&& required.origin == DispatchOrigin::Root
 			&& self.thresholds.at_least_as_strict_as(&required.thresholds)
 	}
 
 	/// Whether `self` and `other` may coexist on one chain: a class that dispatches with `Root`
-	/// (which can do everything any other class can) must be at least as strict as every other
-	/// class, so no weaker rule ever reaches Root.
+	/// (which can do everything any class of its own origin can) must be at least as strict as
+	/// every class dispatching with a class origin, so no weaker rule ever reaches Root. (Root classes are
+	/// not compared with each other: any of them is above every other origin.)
 	pub fn coexists_with(&self, other: &Self) -> bool {
 		let root_ok = |a: &Self, b: &Self| {
-			a.origin != DispatchOrigin::Root || a.thresholds.at_least_as_strict_as(&b.thresholds)
+			a.origin != DispatchOrigin::Root
+				|| b.origin == DispatchOrigin::Root
+				|| a.thresholds.at_least_as_strict_as(&b.thresholds)
 		};
 		root_ok(self, other) && root_ok(other, self)
 	}
@@ -588,7 +593,7 @@ mod tests {
 			(class_of(HALF_PLUS, FIFTH, Root), class_of(TWO_THIRDS, FIFTH, Class), false, "root below on approval"),
 			(class_of(TWO_THIRDS, TENTH, Root), class_of(TWO_THIRDS, FIFTH, Class), false, "root below on turnout"),
 			(class_of(TWO_THIRDS, FIFTH, Root), class_of(TWO_THIRDS, FIFTH, Root), true, "two equal roots"),
-			(class_of(TWO_THIRDS, FIFTH, Root), class_of(ALL, FIFTH, Root), false, "two unequal roots"),
+			(class_of(TWO_THIRDS, FIFTH, Root), class_of(ALL, FIFTH, Root), true, "two unequal roots"),
 			(class_of(HALF_PLUS, TENTH, Class), class_of(ALL, ALL, Class), true, "no root: anything goes"),
 		];
 		for (a, b, expected, what) in cases {

@@ -3,11 +3,11 @@
 //!
 //! The four classes and which calls need which one are defined here ([`classes`],
 //! [`ClassifyCall`]); their rules come from genesis and change only through a proposal of the
-//! protocol-upgrade class (or of the root class, which is at least as strict).
+//! protocol-upgrade class.
 //!
 //! Class boundaries: `Root` is reachable only through the root class, whose rule equals the
 //! protocol-upgrade class's (two thirds, 20% turnout) and which pallet-governance keeps at least
-//! as strict as every other class. Every weaker class dispatches with an origin of its own that
+//! as strict as every class dispatching with a class origin. Every weaker class dispatches with an origin of its own that
 //! only the calls meant for it accept. Calls that would bypass governance's own checks are never
 //! carried by a proposal (see [`ClassifyCall`]); anything not placed in a weaker class needs the
 //! root class.
@@ -149,11 +149,12 @@ pub mod classes {
 ///
 /// - **No proposal may carry** (`None`): the raw code and storage calls of `System`
 ///   (`set_code*`, `authorize_upgrade*`, `apply_authorized_upgrade`, `set_storage`,
-///   `kill_storage`, `kill_prefix`: code changes only through `Upgrades` and its checks, and
-///   no proposal rewrites another pallet's storage, such as the class rules or upgrade state),
-///   `Governance::enact` (it would enact another approved proposal before its delay, skipping
-///   the window in which it can be cancelled), `Preimage::unrequest_preimage` (it would drop the
-///   preimage another proposal or a pending upgrade requested) and every `Scheduler` call (they
+///   `kill_storage`, `kill_prefix`, `set_heap_pages`: code changes only through `Upgrades` and
+///   its checks, and no proposal rewrites another pallet's storage, such as the class rules or
+///   upgrade state), `Governance::enact` (it would enact another approved proposal before its
+///   delay, skipping the window in which it can be cancelled), `Preimage::unrequest_preimage`
+///   and `unnote_preimage` (with Root, either drops the request that another proposal or a
+///   pending upgrade holds on its preimage) and every `Scheduler` call (they
 ///   carry calls of their own, which would escape this very map, or cancel another proposal's
 ///   enactment; governance has its own enactment delay).
 /// - **Protocol upgrade**: scheduling upgrades and changing their rules (`Upgrades`), changing
@@ -180,10 +181,11 @@ impl pallet_governance::ClassifyCall<RuntimeCall> for ClassifyCall {
 				S::apply_authorized_upgrade { .. } |
 				S::set_storage { .. } |
 				S::kill_storage { .. } |
-				S::kill_prefix { .. },
+				S::kill_prefix { .. } |
+				S::set_heap_pages { .. },
 			) |
 			RuntimeCall::Governance(G::enact { .. }) |
-			RuntimeCall::Preimage(P::unrequest_preimage { .. }) |
+			RuntimeCall::Preimage(P::unrequest_preimage { .. } | P::unnote_preimage { .. }) |
 			RuntimeCall::Scheduler(_) => return None,
 			RuntimeCall::Upgrades(U::schedule_upgrade { .. } | U::set_min_activation_delay { .. }) |
 			RuntimeCall::Governance(G::set_class { .. }) => PROTOCOL_UPGRADE,
@@ -261,8 +263,8 @@ impl pallet_governance::Config for Runtime {
 	type MaxVotingPeriod = MaxVotingPeriod;
 	/// See [`MaxCallWeight`].
 	type MaxCallWeight = MaxCallWeight;
-	/// Fee-less votes per block: a parameter (100 at genesis, at most 200: under 4% of a
-	/// block's weight; see the README's threat model).
+	/// Fee-less votes per block: a parameter (80 at genesis, under 2% of a block's weight; at
+	/// most 160, under 4%; see the README's threat model).
 	type MaxFeelessVotesPerBlock = super::parameters::MaxFeelessVotesPerBlock;
 	/// The least power a fee-less vote needs: a parameter (1 MTC at genesis), so every free vote
 	/// costs an attacker a funded account per proposal.

@@ -13,6 +13,8 @@ import { sendAndWait } from './tx.js';
 
 // Class ids of the runtime (runtime/src/configs/governance.rs).
 export const PROTOCOL_UPGRADE = 0;
+export const PARAMETER_CHANGE = 1;
+export const CANCELLATION = 2;
 export const ROOT = 3;
 
 /**

@@ -11,7 +11,7 @@ import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
 import {
-  PROTOCOL_UPGRADE, ROOT, propose as proposeOn, signVoteMessage, waitForEvent as waitForEventOn,
+  CANCELLATION, PARAMETER_CHANGE, PROTOCOL_UPGRADE, ROOT, propose as proposeOn, signVoteMessage, waitForEvent as waitForEventOn,
 } from '../lib/chain.js';
 import { connect, startNode, waitFor } from '../lib/node.js';
 import { sendAndWait } from '../lib/tx.js';
@@ -121,7 +121,7 @@ describe('governance (pallet-governance)', () => {
 
     const force = api.tx.balances.forceSetBalance(eve.address, 1n);
     const { dispatchError } = await sendAndWait(
-      api, api.tx.governance.submit({ Inline: force.method.toHex() }, PROTOCOL_UPGRADE + 2, null), dave);
+      api, api.tx.governance.submit({ Inline: force.method.toHex() }, CANCELLATION, null), dave);
     assert.equal(dispatchError, 'governance.ClassTooWeak', 'a Root call under the cancellation class');
   });
 
@@ -137,20 +137,42 @@ describe('governance (pallet-governance)', () => {
     ];
     const classes = [...(await api.query.governance.classOf.keys())].map((k) => k.args[0].toNumber());
     assert.deepEqual(classes.sort(), [0, 1, 2, 3]);
+    const attempts = [];
     for (const call of calls) {
       const required = await api.call.governanceApi.requiredClass(call.method);
       assert.equal(required.isNone, true, `${call.method.section}.${call.method.method}: no class`);
-      for (const classId of classes) {
-        const { dispatchError } = await sendAndWait(
-          api, api.tx.governance.submit({ Inline: call.method.toHex() }, classId, null), dave);
-        assert.equal(dispatchError, 'governance.CallForbidden',
-          `${call.method.section}.${call.method.method} under class ${classId}`);
-      }
+      for (const classId of classes) attempts.push({ call, classId });
     }
+    // All at once, with consecutive nonces of the same proposer.
+    const first = (await api.rpc.system.accountNextIndex(dave.address)).toNumber();
+    const results = await Promise.all(attempts.map(({ call, classId }, i) => sendAndWait(
+      api, api.tx.governance.submit({ Inline: call.method.toHex() }, classId, null), dave, { nonce: first + i })));
+    results.forEach(({ dispatchError }, i) => {
+      const { call, classId } = attempts[i];
+      assert.equal(dispatchError, 'governance.CallForbidden',
+        `${call.method.section}.${call.method.method} under class ${classId}`);
+    });
     // The rule is untouched, and the runtime API tells clients the class an ordinary call needs.
     assert.equal((await api.query.governance.classOf(PROTOCOL_UPGRADE)).unwrap().name.toUtf8(), 'protocol upgrade');
     const force = api.tx.balances.forceSetBalance(eve.address, 1n);
     assert.equal((await api.call.governanceApi.requiredClass(force.method)).unwrap().toNumber(), ROOT);
+  });
+
+  test('a parameter-change proposal sets a fee-less vote limit; no other class can', async () => {
+    const set = api.tx.parameters.setParameter({ FeelessVotes: { MaxPerBlock: [null, 42] } });
+    assert.equal((await api.call.governanceApi.requiredClass(set.method)).unwrap().toNumber(), PARAMETER_CHANGE);
+    // Not under the root class: a class of another origin cannot stand in for it.
+    const underRoot = await sendAndWait(
+      api, api.tx.governance.submit({ Inline: set.method.toHex() }, ROOT, null), dave);
+    assert.equal(underRoot.dispatchError, 'governance.ClassTooWeak');
+    const index = await propose(dave, set, PARAMETER_CHANGE);
+    const updated = waitForEvent((e) => api.events.parameters.Updated.is(e), 20);
+    await Promise.all([alice, bob].map(async (who) =>
+      assert.equal((await sendAndWait(api, api.tx.governance.vote(index, 'Aye'), who)).dispatchError, null)));
+    const { event } = await updated;
+    assert.match(JSON.stringify(event.data.toJSON()), /42/);
+    const status = (await api.query.governance.proposalOf(index)).unwrap().status;
+    assert.equal(status.isEnacted && status.asEnacted.ok.isTrue, true);
   });
 
   test('hundreds of pre-signed fee-less votes count once and leave paid transactions room', async () => {
