@@ -320,7 +320,11 @@ fn next_runtime_manifest_in_step_works() {
 
 /// The minimal SCALE encoding of type `id` of `registry`: zero numbers, empty sequences, the
 /// first variant of every enum (`None` for an enum without variants: no value exists).
-fn minimal_encoding(registry: &scale_info::PortableRegistry, id: u32, out: &mut Vec<u8>) -> Option<()> {
+fn minimal_encoding(
+	registry: &scale_info::PortableRegistry,
+	id: u32,
+	out: &mut Vec<u8>,
+) -> Option<()> {
 	use scale_info::{TypeDef, TypeDefPrimitive as P};
 	let ty = registry.resolve(id).expect("a type of the registry");
 	match &ty.type_def {
@@ -382,8 +386,11 @@ fn every_call() -> Vec<(String, String, RuntimeCall)> {
 		};
 		for call in &pallet_calls.variants {
 			let mut bytes = vec![pallet.index, call.index];
-			let encoded: Option<Vec<()>> =
-				call.fields.iter().map(|f| minimal_encoding(&registry, f.ty.id, &mut bytes)).collect();
+			let encoded: Option<Vec<()>> = call
+				.fields
+				.iter()
+				.map(|f| minimal_encoding(&registry, f.ty.id, &mut bytes))
+				.collect();
 			if encoded.is_none() {
 				// An argument of a type without values (an empty enum): no such call can exist.
 				continue;
@@ -458,8 +465,9 @@ fn every_call_respects_class_boundaries_works() {
 					refused.contains(&key) || pallet == "Scheduler",
 					"{pallet}::{name} is refused but not listed as refused"
 				),
-				Some(class) if weak_classes.contains(&class) =>
-					assert_eq!(listed, Some(class), "{pallet}::{name} is in weak class {class}"),
+				Some(class) if weak_classes.contains(&class) => {
+					assert_eq!(listed, Some(class), "{pallet}::{name} is in weak class {class}")
+				},
 				Some(class) => {
 					assert!(rule(class).at_least_as_strict_as(&upgrade), "{pallet}::{name}");
 					assert_eq!(listed, None, "{pallet}::{name} is listed for a weak class");
@@ -470,7 +478,8 @@ fn every_call_respects_class_boundaries_works() {
 			}
 			// The weak classes' origins reach only the calls listed for them.
 			for class in &weak_classes {
-				let origin = RuntimeOrigin::from(pallet_governance::Origin::Approved { class: *class });
+				let origin =
+					RuntimeOrigin::from(pallet_governance::Origin::Approved { class: *class });
 				let result = frame_support::storage::with_transaction(|| {
 					let r = call.clone().dispatch_bypass_filter(origin).map_err(|e| e.error);
 					sp_runtime::TransactionOutcome::Rollback(Ok::<_, sp_runtime::DispatchError>(r))
@@ -488,7 +497,9 @@ fn every_call_respects_class_boundaries_works() {
 			}
 		}
 		// Every listed call exists (a rename would otherwise silently drop it from the lists).
-		for (pallet, name) in weak.iter().map(|(p, c, _)| (p, c)).chain(refused.iter().map(|(p, c)| (p, c))) {
+		for (pallet, name) in
+			weak.iter().map(|(p, c, _)| (p, c)).chain(refused.iter().map(|(p, c)| (p, c)))
+		{
 			assert!(
 				calls.iter().any(|(p, c, _)| p == pallet && c == name),
 				"{pallet}::{name} is not a call of the runtime"

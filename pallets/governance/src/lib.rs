@@ -993,7 +993,10 @@ impl<T: Config> Pallet<T> {
 				"a class's voting period is zero or too long"
 			);
 			for (other_id, other) in &classes {
-				ensure!(id == other_id || class.coexists_with(other), "a Root class is not strictest");
+				ensure!(
+					id == other_id || class.coexists_with(other),
+					"a Root class is not strictest"
+				);
 			}
 		}
 

@@ -218,8 +218,9 @@ impl<T: Config> Pallet<T> {
 		}
 		let call = match call {
 			Err(_) => Err(Error::<T>::CallUnavailable),
-			Ok(call) if !call.get_dispatch_info().call_weight.all_lte(weight_limit) =>
-				Err(Error::<T>::CallOverweight),
+			Ok(call) if !call.get_dispatch_info().call_weight.all_lte(weight_limit) => {
+				Err(Error::<T>::CallOverweight)
+			},
 			Ok(call) => Ok(call),
 		};
 		let call = match call {

@@ -138,9 +138,9 @@ impl ClassifyCall<RuntimeCall> for Classify {
 		Some(match call {
 			RuntimeCall::System(
 				S::set_storage { .. } | S::kill_storage { .. } | S::kill_prefix { .. },
-			) |
-			RuntimeCall::Governance(Call::enact { .. }) |
-			RuntimeCall::Scheduler(_) => return None,
+			)
+			| RuntimeCall::Governance(Call::enact { .. })
+			| RuntimeCall::Scheduler(_) => return None,
 			RuntimeCall::Governance(Call::cancel { .. } | Call::kill { .. }) => CANCELLATION,
 			RuntimeCall::Governance(Call::set_class { .. }) => UPGRADE,
 			RuntimeCall::System(S::set_code { .. }) => UPGRADE,

@@ -176,7 +176,12 @@ impl World {
 		}
 		let power = KEYS
 			.iter()
-			.map(|k| (account(*k), <Test as Config>::VotingPower::voting_power_at(&account(*k), snapshot)))
+			.map(|k| {
+				(
+					account(*k),
+					<Test as Config>::VotingPower::voting_power_at(&account(*k), snapshot),
+				)
+			})
 			.collect();
 		assert_eq!(index as usize, self.proposals.len());
 		self.proposals.push(Model {
@@ -231,10 +236,11 @@ impl World {
 	/// Whether a signed vote of `key` with `nonce` on `index` is valid (signature aside).
 	fn signed_ok(&self, index: ProposalIndex, who: &AccountId, nonce: u32) -> bool {
 		self.proposals.get(index as usize).is_some_and(|m| {
-			m.status != Status::Cleared &&
-				m.open(now()) && nonce == m.next(who) &&
-				nonce != u32::MAX &&
-				m.power[who] > 0
+			m.status != Status::Cleared
+				&& m.open(now())
+				&& nonce == m.next(who)
+				&& nonce != u32::MAX
+				&& m.power[who] > 0
 		})
 	}
 
@@ -246,10 +252,11 @@ impl World {
 		let nonce = self.pick_nonce(next);
 		let forged = self.rng.chance(10);
 		let signer = if forged { Key::Bob } else { key };
-		let vote = if (index as usize) < self.proposals.len() &&
-			self.proposals[index as usize].status != Status::Cleared
+		let vote = if (index as usize) < self.proposals.len()
+			&& self.proposals[index as usize].status != Status::Cleared
 		{
-			let payload = Governance::api_vote_payload(index, choice, nonce).expect("exists").encode();
+			let payload =
+				Governance::api_vote_payload(index, choice, nonce).expect("exists").encode();
 			SignedVote { voter: who.clone(), choice, nonce, signature: signer.sign(&payload) }
 		} else {
 			SignedVote { voter: who.clone(), choice, nonce, signature: signer.sign(b"none") }
@@ -284,7 +291,11 @@ impl World {
 				verify_wrapped_or_raw(&vote.signature, &payload.encode(), &vote.voter)
 			};
 			if valid {
-				self.proposals[index as usize].count(vote.voter.clone(), vote.choice, vote.nonce + 1);
+				self.proposals[index as usize].count(
+					vote.voter.clone(),
+					vote.choice,
+					vote.nonce + 1,
+				);
 			}
 		}
 	}
@@ -297,10 +308,8 @@ impl World {
 		let enough = m.is_some_and(|m| m.power[&vote.voter] >= 100);
 		let room = self.feeless.get(&now()).copied().unwrap_or(0) < 4;
 		let call = Call::<Test>::vote_by_signature { index, vote: vote.clone() };
-		let pool = <Governance as ValidateUnsigned>::validate_unsigned(
-			TransactionSource::External,
-			&call,
-		);
+		let pool =
+			<Governance as ValidateUnsigned>::validate_unsigned(TransactionSource::External, &call);
 		let in_block = <Governance as ValidateUnsigned>::pre_dispatch(&call);
 		let result = Governance::vote_by_signature(RuntimeOrigin::none(), index, vote.clone());
 		let expect = valid && first && enough;
@@ -353,7 +362,8 @@ impl World {
 
 	fn decide(&mut self) {
 		let Some(index) = self.pick_proposal() else { return };
-		let result = Governance::decide(RuntimeOrigin::signed(account(self.rng.pick(&KEYS))), index);
+		let result =
+			Governance::decide(RuntimeOrigin::signed(account(self.rng.pick(&KEYS))), index);
 		match self.proposals.get(index as usize) {
 			Some(m) if m.status == Status::Ongoing && m.end <= now() && !m.booked => {
 				assert!(result.is_ok(), "decide: {result:?}");
@@ -366,9 +376,15 @@ impl World {
 	fn clear(&mut self) {
 		let Some(index) = self.pick_proposal() else { return };
 		let max = self.rng.below(4) as u32;
-		let result = Governance::clear_finished(RuntimeOrigin::signed(account(Key::Eve)), index, max);
+		let result =
+			Governance::clear_finished(RuntimeOrigin::signed(account(Key::Eve)), index, max);
 		match self.proposals.get_mut(index as usize) {
-			Some(m) if !matches!(m.status, Status::Ongoing | Status::Approved { .. } | Status::Cleared) => {
+			Some(m)
+				if !matches!(
+					m.status,
+					Status::Ongoing | Status::Approved { .. } | Status::Cleared
+				) =>
+			{
 				assert!(result.is_ok(), "clear: {result:?}");
 				let removed = max.min(m.records_left);
 				m.records_left -= removed;
@@ -490,10 +506,8 @@ fn run_one(seed: u64, steps: u32) {
 
 #[test]
 fn random_sequences_match_the_model() {
-	let seconds: u64 = std::env::var("GOVERNANCE_MODEL_SECONDS")
-		.ok()
-		.and_then(|s| s.parse().ok())
-		.unwrap_or(4);
+	let seconds: u64 =
+		std::env::var("GOVERNANCE_MODEL_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(4);
 	if let Some(seed) = std::env::var("GOVERNANCE_MODEL_SEED").ok().and_then(|s| s.parse().ok()) {
 		run_one(seed, 300);
 		return;

@@ -209,7 +209,10 @@ impl<T: Config> Pallet<T> {
 
 	/// The pool's validation of a fee-less vote: checked in full; tagged by (proposal, voter) so
 	/// that one voter has one fee-less vote per proposal in the pool.
-	pub(crate) fn validate_feeless(index: ProposalIndex, vote: &SignedVoteOf<T>) -> TransactionValidity {
+	pub(crate) fn validate_feeless(
+		index: ProposalIndex,
+		vote: &SignedVoteOf<T>,
+	) -> TransactionValidity {
 		let (proposal, _) =
 			Self::check_feeless_vote(index, vote).map_err(FeelessRefusal::invalid)?;
 		let now = frame_system::Pallet::<T>::block_number();

@@ -10,9 +10,8 @@ use frame_support::{
 };
 use sp_runtime::{
 	traits::{BadOrigin, Hash as _},
-	BuildStorage as _,
 	transaction_validity::{InvalidTransaction, TransactionSource},
-	DispatchError, Perbill,
+	BuildStorage as _, DispatchError, Perbill,
 };
 
 type Gov = Governance;
@@ -996,8 +995,15 @@ fn unlisted_calls_need_the_strictest_class() {
 fn a_weaker_class_never_reaches_root() {
 	ExtBuilder::default().build_and_execute(|| {
 		// A Root class weaker than another class is refused...
-		let weak_root =
-			class("weak root", majority(), Perbill::from_percent(10), 5, 1, 1, DispatchOrigin::Root);
+		let weak_root = class(
+			"weak root",
+			majority(),
+			Perbill::from_percent(10),
+			5,
+			1,
+			1,
+			DispatchOrigin::Root,
+		);
 		assert_noop!(
 			Gov::set_class(RuntimeOrigin::root(), ROOT, weak_root.clone()),
 			Error::<Test>::RootClassNotStrictest
@@ -1007,8 +1013,15 @@ fn a_weaker_class_never_reaches_root() {
 			Error::<Test>::RootClassNotStrictest
 		);
 		// ...and so is a class stricter than the Root classes (Root would then be weaker).
-		let stricter =
-			class("stricter", Perbill::from_percent(90), Perbill::from_percent(50), 5, 1, 1, DispatchOrigin::Class);
+		let stricter = class(
+			"stricter",
+			Perbill::from_percent(90),
+			Perbill::from_percent(50),
+			5,
+			1,
+			1,
+			DispatchOrigin::Class,
+		);
 		assert_noop!(
 			Gov::set_class(RuntimeOrigin::root(), 7, stricter),
 			Error::<Test>::RootClassNotStrictest
@@ -1134,11 +1147,7 @@ fn nonce_at_its_limit_is_never_accepted() {
 	ExtBuilder::default().build_and_execute(|| {
 		let index = submit(alice(), remark(b"x"), ROOT);
 		// Bob's nonce at the type's limit (4 billion votes later).
-		VoteOf::<Test>::insert(
-			index,
-			bob(),
-			VoteRecord { vote: None, next_nonce: VoteNonce::MAX },
-		);
+		VoteOf::<Test>::insert(index, bob(), VoteRecord { vote: None, next_nonce: VoteNonce::MAX });
 		let last = signed(Key::Bob, index, Aye, VoteNonce::MAX);
 		for _ in 0..2 {
 			assert_ok!(Gov::submit_signed_votes(
@@ -1196,9 +1205,11 @@ fn presigned_rising_nonces_give_one_free_vote() {
 	ExtBuilder::default().build_and_execute(|| {
 		let index = submit(alice(), remark(b"x"), ROOT);
 		// A holder pre-signs nonces 0..200 to fill blocks for free.
-		let messages: Vec<_> =
-			(0..200).map(|n| signed(Key::Bob, index, if n % 2 == 0 { Aye } else { Nay }, n)).collect();
-		let verdicts: Vec<_> = messages.iter().map(|m| pool(&feeless_call(m.clone(), index))).collect();
+		let messages: Vec<_> = (0..200)
+			.map(|n| signed(Key::Bob, index, if n % 2 == 0 { Aye } else { Nay }, n))
+			.collect();
+		let verdicts: Vec<_> =
+			messages.iter().map(|m| pool(&feeless_call(m.clone(), index))).collect();
 		assert!(verdicts[0].is_ok());
 		for verdict in &verdicts[1..] {
 			assert_eq!(*verdict, Err(InvalidTransaction::Future.into()));
@@ -1235,7 +1246,11 @@ fn feeless_votes_per_block_are_capped() {
 		for key in &keys[..4] {
 			let call = feeless_call(signed(*key, index, Aye, 0), index);
 			assert_ok!(<Gov as ValidateUnsigned>::pre_dispatch(&call));
-			assert_ok!(Gov::vote_by_signature(RuntimeOrigin::none(), index, signed(*key, index, Aye, 0)));
+			assert_ok!(Gov::vote_by_signature(
+				RuntimeOrigin::none(),
+				index,
+				signed(*key, index, Aye, 0)
+			));
 		}
 		// The fifth is valid in the pool but does not fit in this block.
 		let fifth = signed(Key::Ed, index, Aye, 0);
@@ -1289,8 +1304,16 @@ fn feeless_vote_rejections_match_in_pool_and_block() {
 		let forged = SignedVote { voter: charlie(), ..signed(Key::Bob, index, Aye, 0) };
 		let cases = [
 			(forged, 0u32, FeelessRefusal::Rejected(SignedVoteRejection::BadSignature)),
-			(signed(Key::Eve, index, Aye, 0), 0, FeelessRefusal::Rejected(SignedVoteRejection::NoVotingPower)),
-			(signed(Key::Bob, index, Aye, 1), 0, FeelessRefusal::Rejected(SignedVoteRejection::FutureNonce)),
+			(
+				signed(Key::Eve, index, Aye, 0),
+				0,
+				FeelessRefusal::Rejected(SignedVoteRejection::NoVotingPower),
+			),
+			(
+				signed(Key::Bob, index, Aye, 1),
+				0,
+				FeelessRefusal::Rejected(SignedVoteRejection::FutureNonce),
+			),
 			(signed(Key::Bob, index, Aye, 0), 9, FeelessRefusal::NotFound),
 		];
 		for (vote, at, refusal) in cases {

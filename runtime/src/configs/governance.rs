@@ -174,25 +174,28 @@ impl pallet_governance::ClassifyCall<RuntimeCall> for ClassifyCall {
 		use pallet_upgrades::Call as U;
 		Some(match call {
 			RuntimeCall::System(
-				S::set_code { .. } |
-				S::set_code_without_checks { .. } |
-				S::authorize_upgrade { .. } |
-				S::authorize_upgrade_without_checks { .. } |
-				S::apply_authorized_upgrade { .. } |
-				S::set_storage { .. } |
-				S::kill_storage { .. } |
-				S::kill_prefix { .. } |
-				S::set_heap_pages { .. },
-			) |
-			RuntimeCall::Governance(G::enact { .. }) |
-			RuntimeCall::Preimage(P::unrequest_preimage { .. } | P::unnote_preimage { .. }) |
-			RuntimeCall::Scheduler(_) => return None,
-			RuntimeCall::Upgrades(U::schedule_upgrade { .. } | U::set_min_activation_delay { .. }) |
-			RuntimeCall::Governance(G::set_class { .. }) => PROTOCOL_UPGRADE,
-			RuntimeCall::Governance(G::cancel { .. } | G::kill { .. }) |
-			RuntimeCall::Upgrades(U::cancel_upgrade { .. }) => CANCELLATION,
-			RuntimeCall::Parameters(pallet_parameters::Call::set_parameter { .. }) =>
-				PARAMETER_CHANGE,
+				S::set_code { .. }
+				| S::set_code_without_checks { .. }
+				| S::authorize_upgrade { .. }
+				| S::authorize_upgrade_without_checks { .. }
+				| S::apply_authorized_upgrade { .. }
+				| S::set_storage { .. }
+				| S::kill_storage { .. }
+				| S::kill_prefix { .. }
+				| S::set_heap_pages { .. },
+			)
+			| RuntimeCall::Governance(G::enact { .. })
+			| RuntimeCall::Preimage(P::unrequest_preimage { .. } | P::unnote_preimage { .. })
+			| RuntimeCall::Scheduler(_) => return None,
+			RuntimeCall::Upgrades(
+				U::schedule_upgrade { .. } | U::set_min_activation_delay { .. },
+			)
+			| RuntimeCall::Governance(G::set_class { .. }) => PROTOCOL_UPGRADE,
+			RuntimeCall::Governance(G::cancel { .. } | G::kill { .. })
+			| RuntimeCall::Upgrades(U::cancel_upgrade { .. }) => CANCELLATION,
+			RuntimeCall::Parameters(pallet_parameters::Call::set_parameter { .. }) => {
+				PARAMETER_CHANGE
+			},
 			_ => ROOT,
 		})
 	}
