@@ -587,14 +587,50 @@ mod tests {
 	fn coexists_with_works_table() {
 		use DispatchOrigin::{Class, Root};
 		#[rustfmt::skip]
-		let cases: &[(ClassInfo<u64, u64>, ClassInfo<u64, u64>, bool, &str)] = &[
-			(class_of(TWO_THIRDS, FIFTH, Root), class_of(TWO_THIRDS, FIFTH, Class), true, "root as strict as upgrade"),
-			(class_of(TWO_THIRDS, FIFTH, Root), class_of(HALF_PLUS, TENTH, Class), true, "root stricter"),
-			(class_of(HALF_PLUS, FIFTH, Root), class_of(TWO_THIRDS, FIFTH, Class), false, "root below on approval"),
-			(class_of(TWO_THIRDS, TENTH, Root), class_of(TWO_THIRDS, FIFTH, Class), false, "root below on turnout"),
-			(class_of(TWO_THIRDS, FIFTH, Root), class_of(TWO_THIRDS, FIFTH, Root), true, "two equal roots"),
-			(class_of(TWO_THIRDS, FIFTH, Root), class_of(ALL, FIFTH, Root), true, "two unequal roots"),
-			(class_of(HALF_PLUS, TENTH, Class), class_of(ALL, ALL, Class), true, "no root: anything goes"),
+		type Class = ClassInfo<u64, u64>;
+		let cases: &[(Class, Class, bool, &str)] = &[
+			(
+				class_of(TWO_THIRDS, FIFTH, Root),
+				class_of(TWO_THIRDS, FIFTH, Class),
+				true,
+				"root as strict as upgrade",
+			),
+			(
+				class_of(TWO_THIRDS, FIFTH, Root),
+				class_of(HALF_PLUS, TENTH, Class),
+				true,
+				"root stricter",
+			),
+			(
+				class_of(HALF_PLUS, FIFTH, Root),
+				class_of(TWO_THIRDS, FIFTH, Class),
+				false,
+				"root below on approval",
+			),
+			(
+				class_of(TWO_THIRDS, TENTH, Root),
+				class_of(TWO_THIRDS, FIFTH, Class),
+				false,
+				"root below on turnout",
+			),
+			(
+				class_of(TWO_THIRDS, FIFTH, Root),
+				class_of(TWO_THIRDS, FIFTH, Root),
+				true,
+				"two equal roots",
+			),
+			(
+				class_of(TWO_THIRDS, FIFTH, Root),
+				class_of(ALL, FIFTH, Root),
+				true,
+				"two unequal roots",
+			),
+			(
+				class_of(HALF_PLUS, TENTH, Class),
+				class_of(ALL, ALL, Class),
+				true,
+				"no root: anything goes",
+			),
 		];
 		for (a, b, expected, what) in cases {
 			assert_eq!(a.coexists_with(b), *expected, "{what}");
