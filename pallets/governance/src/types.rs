@@ -587,8 +587,8 @@ mod tests {
 	fn coexists_with_works_table() {
 		use DispatchOrigin::{Class, Root};
 		#[rustfmt::skip]
-		type Class = ClassInfo<u64, u64>;
-		let cases: &[(Class, Class, bool, &str)] = &[
+		type Info = ClassInfo<u64, u64>;
+		let cases: &[(Info, Info, bool, &str)] = &[
 			(
 				class_of(TWO_THIRDS, FIFTH, Root),
 				class_of(TWO_THIRDS, FIFTH, Class),
