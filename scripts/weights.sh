@@ -43,6 +43,7 @@ declare -A FRAME=(
 	[pallet_timestamp]="runtime/src/weights/pallet_timestamp.rs"
 	[pallet_transaction_payment]="runtime/src/weights/pallet_transaction_payment.rs"
 	[pallet_scheduler]="runtime/src/weights/pallet_scheduler.rs"
+	[pallet_parameters]="runtime/src/weights/pallet_parameters.rs"
 )
 
 for p in "${only[@]}"; do

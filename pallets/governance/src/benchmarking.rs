@@ -101,6 +101,60 @@ fn proposal_by<T: Config>(proposer: u32, len: u32) -> ProposalIndex {
 	Pallet::<T>::do_submit(proposer, bounded, class, None).expect("the proposal is valid")
 }
 
+/// The length of the longest remark whose call fits in a preimage.
+fn largest_remark<T: Config>() -> u32 {
+	// The call's encoding adds its two indices and the compact length (at most 5 bytes).
+	let max = <T::Preimages as StorePreimage>::MAX_LENGTH.saturating_sub(16);
+	u32::try_from(max).unwrap_or(u32::MAX)
+}
+
+/// An approved proposal carrying a remark of `len` bytes, scheduled for enactment.
+fn approved<T: Config>(len: u32) -> ProposalIndex {
+	set_block::<T>(1);
+	let voter = funded::<T>("voter", 0);
+	let index = proposal::<T>(len);
+	Governance::<T>::vote(RawOrigin::Signed(voter).into(), index, VoteChoice::Aye).expect("vote");
+	let end = ProposalOf::<T>::get(index).expect("exists").voting_end;
+	frame_system::Pallet::<T>::set_block_number(end);
+	Governance::<T>::on_initialize(end);
+	assert!(matches!(
+		ProposalOf::<T>::get(index).map(|p| p.status),
+		Some(ProposalStatus::Approved { .. })
+	));
+	index
+}
+
+/// An approved proposal whose enactment block holds as many other tasks as the scheduler takes,
+/// each with an inline call of the largest inline size.
+fn approved_in_full_agenda<T: Config>() -> ProposalIndex {
+	let index = approved::<T>(16);
+	let Some(ProposalStatus::Approved { enact_at }) = ProposalOf::<T>::get(index).map(|p| p.status)
+	else {
+		panic!("approved");
+	};
+	let root = <T::RuntimeOrigin as OriginTrait>::root().caller().clone();
+	let mut filled = 0u32;
+	for i in 0u32..10_000 {
+		let bounded = T::Preimages::bound(remark_call::<T>(120)).expect("a remark can be bounded");
+		let name = (b"mtc/bench/filler", i).using_encoded(sp_io::hashing::blake2_256);
+		if T::Scheduler::schedule_named(
+			name,
+			DispatchTime::At(enact_at),
+			None,
+			0,
+			root.clone(),
+			bounded,
+		)
+		.is_err()
+		{
+			break;
+		}
+		filled += 1;
+	}
+	assert!(filled > 0, "the agenda had room for other tasks");
+	index
+}
+
 /// Fills one block with `MaxEndingPerBlock` proposals ending in it; returns the first (the
 /// costliest to unbook).
 fn first_of_full_block<T: Config>() -> ProposalIndex {
@@ -242,6 +296,41 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// Cancelling an approved proposal whose enactment block's agenda is full (the costliest
+	/// task to unschedule).
+	#[benchmark]
+	fn cancel_approved() -> Result<(), BenchmarkError> {
+		let index = approved_in_full_agenda::<T>();
+		let origin =
+			T::CancelOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		cancel(origin as T::RuntimeOrigin, index);
+
+		assert!(matches!(
+			ProposalOf::<T>::get(index).map(|p| p.status),
+			Some(ProposalStatus::Cancelled)
+		));
+		Ok(())
+	}
+
+	/// Killing an approved proposal whose enactment block's agenda is full.
+	#[benchmark]
+	fn kill_approved() -> Result<(), BenchmarkError> {
+		let index = approved_in_full_agenda::<T>();
+		let origin =
+			T::KillOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		kill(origin as T::RuntimeOrigin, index);
+
+		assert!(matches!(
+			ProposalOf::<T>::get(index).map(|p| p.status),
+			Some(ProposalStatus::Killed)
+		));
+		Ok(())
+	}
+
 	#[benchmark]
 	fn set_class() -> Result<(), BenchmarkError> {
 		let origin =
@@ -276,22 +365,12 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// Enactment overhead: loading the call from its preimage and dispatching it (the call's own
-	/// weight is added separately from its `weight_limit`).
+	/// Enactment overhead with the largest call a preimage can hold: loading and decoding it
+	/// from its preimage, releasing the preimage and dispatching it (the call's own weight is
+	/// added separately from its `weight_limit`).
 	#[benchmark]
 	fn enact() {
-		set_block::<T>(1);
-		let voter = funded::<T>("voter", 0);
-		let index = proposal::<T>(16);
-		Governance::<T>::vote(RawOrigin::Signed(voter).into(), index, VoteChoice::Aye)
-			.expect("vote");
-		let end = ProposalOf::<T>::get(index).expect("exists").voting_end;
-		frame_system::Pallet::<T>::set_block_number(end);
-		Governance::<T>::on_initialize(end);
-		let Some(ProposalStatus::Approved { .. }) = ProposalOf::<T>::get(index).map(|p| p.status)
-		else {
-			panic!("approved");
-		};
+		let index = approved::<T>(largest_remark::<T>());
 		let weight_limit = ProposalOf::<T>::get(index).expect("exists").call_weight;
 		frame_system::Pallet::<T>::reset_events();
 

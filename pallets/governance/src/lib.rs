@@ -772,9 +772,10 @@ pub mod pallet {
 		///
 		/// - origin: `CancelOrigin`.
 		///
-		/// Emits `Cancelled` (and `DepositReturned`). Weight: `cancel()`.
+		/// Emits `Cancelled` (and `DepositReturned`). Weight: the larger of `cancel()` (ongoing)
+		/// and `cancel_approved()` (approved, unscheduled from a full agenda).
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::cancel())]
+		#[pallet::weight(T::WeightInfo::cancel().max(T::WeightInfo::cancel_approved()))]
 		pub fn cancel(origin: OriginFor<T>, index: ProposalIndex) -> DispatchResult {
 			T::CancelOrigin::ensure_origin(origin)?;
 			Self::do_cancel(index)
@@ -785,9 +786,9 @@ pub mod pallet {
 		///
 		/// - origin: `KillOrigin`.
 		///
-		/// Emits `Killed`. Weight: `kill()`.
+		/// Emits `Killed`. Weight: the larger of `kill()` (ongoing) and `kill_approved()`.
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::kill())]
+		#[pallet::weight(T::WeightInfo::kill().max(T::WeightInfo::kill_approved()))]
 		pub fn kill(origin: OriginFor<T>, index: ProposalIndex) -> DispatchResult {
 			T::KillOrigin::ensure_origin(origin)?;
 			Self::do_kill(index)

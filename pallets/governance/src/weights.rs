@@ -65,6 +65,8 @@ pub trait WeightInfo {
 	fn vote_by_signature() -> Weight;
 	fn cancel() -> Weight;
 	fn kill() -> Weight;
+	fn cancel_approved() -> Weight;
+	fn kill_approved() -> Weight;
 	fn set_class() -> Weight;
 	fn enact() -> Weight;
 	fn on_initialize(n: u32, ) -> Weight;
@@ -225,6 +227,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
+	/// PROVISIONAL (replaced by the next `scripts/weights.sh pallet_governance` run): `kill()`
+	/// plus unscheduling from a full agenda.
+	fn cancel_approved() -> Weight {
+		Self::kill_approved()
+	}
+	/// PROVISIONAL: see `cancel_approved`.
+	fn kill_approved() -> Weight {
+		Weight::from_parts(150_000_000, 17_000)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
+	}
 	/// Storage: `Governance::ClassOf` (r:1 w:1)
 	/// Proof: `Governance::ClassOf` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::CounterForClassOf` (r:1 w:1)
@@ -361,6 +374,14 @@ impl WeightInfo for () {
 		Weight::from_parts(87_750_000, 4795)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
+	}
+	fn cancel_approved() -> Weight {
+		Self::kill_approved()
+	}
+	fn kill_approved() -> Weight {
+		Weight::from_parts(150_000_000, 17_000)
+			.saturating_add(RocksDbWeight::get().reads(11_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn set_class() -> Weight {
 		Weight::from_parts(17_066_000, 3545)
