@@ -3,6 +3,8 @@
 # What `cargo test` covers: the whole workspace but the benchmark runtime (benchmarks/runtime),
 # which only benchmarks/run.sh builds, with the benchmarks compiled in.
 WORKSPACE_TESTS=(--workspace --exclude metacert-bench-runtime)
+# The crates whose benchmarks run as tests in `scripts/test.sh`.
+BENCHMARKED_PALLETS=(pallet-token pallet-governance pallet-upgrades pallet-bench-floor)
 
 # The repository root.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -32,12 +32,28 @@ pub enum Subcommand {
 	/// Revert the chain to a previous state.
 	Revert(sc_cli::RevertCmd),
 
-	/// Runtime and node benchmarks (`benchmark pallet` needs the `runtime-benchmarks` feature).
+	/// Runtime and node benchmarks.
+	#[cfg(feature = "runtime-benchmarks")]
 	#[command(subcommand)]
 	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
 
+	/// Runtime and node benchmarks: not in this build (rebuild with `--features
+	/// runtime-benchmarks`).
+	#[cfg(not(feature = "runtime-benchmarks"))]
+	Benchmark(NoBenchmarks),
+
 	/// Database meta columns information.
 	ChainInfo(sc_cli::ChainInfoCmd),
+}
+
+/// The arguments of `benchmark` in a node built without the `runtime-benchmarks` feature:
+/// anything, refused with the feature to rebuild with.
+#[cfg(not(feature = "runtime-benchmarks"))]
+#[derive(Debug, clap::Args)]
+pub struct NoBenchmarks {
+	/// Whatever followed `benchmark`.
+	#[arg(trailing_var_arg = true, allow_hyphen_values = true, num_args = 0..)]
+	pub args: Vec<String>,
 }
 
 /// The `metacert-node` command line.

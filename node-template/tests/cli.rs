@@ -131,10 +131,20 @@ fn purge_chain_works() {
 	let _ = std::fs::remove_dir_all(dir);
 }
 
+/// Without the `runtime-benchmarks` feature the node has no benchmark code (nor
+/// frame-benchmarking-cli): every `benchmark` subcommand, with any arguments, is refused with the
+/// feature to rebuild with.
 #[test]
 #[cfg(not(feature = "runtime-benchmarks"))]
-fn benchmark_pallet_without_feature_fails() {
-	let out = run(&["benchmark", "pallet", "--chain", "dev", "--pallet", "*", "--extrinsic", "*"]);
-	assert!(!out.status.success());
-	assert!(stderr(&out).contains("runtime-benchmarks"), "{}", stderr(&out));
+fn benchmark_without_feature_fails() {
+	for args in [
+		&["benchmark", "pallet", "--chain", "dev", "--pallet", "*", "--extrinsic", "*"][..],
+		&["benchmark", "machine"],
+		&["benchmark", "storage", "--dev"],
+		&["benchmark"],
+	] {
+		let out = run(args);
+		assert!(!out.status.success(), "{args:?}");
+		assert!(stderr(&out).contains("--features runtime-benchmarks"), "{}", stderr(&out));
+	}
 }

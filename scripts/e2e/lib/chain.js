@@ -1,7 +1,8 @@
-// Chain helpers shared by the end-to-end tests: events in new blocks, governance proposals,
-// runtime-upgrade code.
+// Chain helpers shared by the end-to-end tests: events in new blocks, accounts of a test's own,
+// governance proposals, runtime-upgrade code.
 
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -70,6 +71,25 @@ export function waitForEvent(api, pred, blocks = 30) {
 export function signVoteMessage(pair, payload, choice, nonce) {
   const signature = pair.sign(u8aWrapBytes(payload));
   return { voter: pair.address, choice, nonce, signature: { Sr25519: u8aToHex(signature) } };
+}
+
+// Tells this process's accounts from those of earlier runs on the same (shared) chain.
+const RUN = randomBytes(4).toString('hex');
+
+/**
+ * `count` accounts that nothing but this test process uses, `//e2e-<label>-<run>-<i>` of
+ * `keyring`; with `funder` each gets `amount` from it (all at once, consecutive nonces), else
+ * they hold nothing.
+ */
+export async function freshAccounts(api, keyring, label, count, { funder, amount } = {}) {
+  const pairs = [...Array(count).keys()].map((i) => keyring.addFromUri(`//e2e-${label}-${RUN}-${i}`));
+  if (funder) {
+    const first = (await api.rpc.system.accountNextIndex(funder.address)).toNumber();
+    const results = await Promise.all(pairs.map((pair, i) => sendAndWait(
+      api, api.tx.balances.transferKeepAlive(pair.address, amount), funder, { nonce: first + i })));
+    results.forEach(({ dispatchError }, i) => assert.equal(dispatchError, null, `funding of ${pairs[i].address}`));
+  }
+  return pairs;
 }
 
 /** Notes `bytes` as a preimage (by `who`); returns its hash. */

@@ -128,6 +128,21 @@ export async function startNode({ name = 'node', args = ['--dev'], p2pPort, time
   return { name, dir, rpcPort, p2pPort, wsUrl: `ws://127.0.0.1:${rpcPort}`, logFile, child, stop };
 }
 
+/**
+ * The `--dev` node for a test file that does not need a fresh chain: the node the whole suite
+ * shares when $METACERT_DEV_WS names one (with-dev-node.js starts it, and stops it after the
+ * suite), else a fresh `--dev` node of its own, so the file still runs alone. Its `stop()` stops
+ * only a node of its own. A file using it must cope with what the other files left on the chain:
+ * accounts of its own (freshAccounts in chain.js), balances and supply read before and compared
+ * after.
+ */
+export async function devNode(name) {
+  const wsUrl = process.env.METACERT_DEV_WS;
+  if (!wsUrl) return startNode({ name, args: ['--dev'] });
+  const rpcPort = Number(new URL(wsUrl).port);
+  return { name, rpcPort, wsUrl, shared: true, stop: async () => {} };
+}
+
 /** A connected @polkadot/api client of `node`. */
 export async function connect(node) {
   const provider = new WsProvider(node.wsUrl, 1000, {}, 30_000);

@@ -1,5 +1,6 @@
 // The dev chain as polkadot.js sees it: chain properties, metadata, block production and
-// finality, a transfer and a failing transfer.
+// finality, a transfer and a failing transfer. Runs on the suite's shared dev node (devNode):
+// the transfers are between accounts of its own.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +10,8 @@ import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
-import { connect, startNode, waitFor } from '../lib/node.js';
+import { freshAccounts } from '../lib/chain.js';
+import { connect, devNode, waitFor } from '../lib/node.js';
 import { sendAndWait } from '../lib/tx.js';
 
 const MTC = 10n ** 12n;
@@ -17,16 +19,20 @@ const MTC = 10n ** 12n;
 describe('dev chain (metacert-node --dev)', () => {
   let node;
   let api;
-  let alice;
   let bob;
+  // A sender funded by Alice and a recipient that holds nothing yet, used by this file only.
+  let sender;
+  let recipient;
 
   before(async () => {
     await cryptoWaitReady();
-    node = await startNode({ name: 'dev', args: ['--dev'] });
+    node = await devNode('dev');
     api = await connect(node);
     const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-    alice = keyring.addFromUri('//Alice');
     bob = keyring.addFromUri('//Bob');
+    [sender] = await freshAccounts(api, keyring, 'dev-chain-sender', 1,
+      { funder: keyring.addFromUri('//Alice'), amount: 20_000n * MTC });
+    [recipient] = await freshAccounts(api, keyring, 'dev-chain-recipient', 1);
   });
 
   after(async () => {
@@ -90,20 +96,21 @@ describe('dev chain (metacert-node --dev)', () => {
     assert.ok(best >= 3);
   });
 
-  test('transferKeepAlive from Alice to Bob is in a block and derive.balances.all shows it', async () => {
+  test('transferKeepAlive to a new account is in a block and derive.balances.all shows it', async () => {
     const amount = 12_345n * MTC;
-    const aliceBefore = await api.derive.balances.all(alice.address);
-    const bobBefore = await api.derive.balances.all(bob.address);
+    const senderBefore = await api.derive.balances.all(sender.address);
+    const recipientBefore = await api.derive.balances.all(recipient.address);
+    assert.equal(recipientBefore.freeBalance.toBigInt(), 0n, 'the recipient is new');
 
-    const tx = api.tx.balances.transferKeepAlive(bob.address, amount);
-    const info = await tx.paymentInfo(alice);
-    const { blockHash, events, dispatchError } = await sendAndWait(api, tx, alice);
+    const tx = api.tx.balances.transferKeepAlive(recipient.address, amount);
+    const info = await tx.paymentInfo(sender);
+    const { blockHash, events, dispatchError } = await sendAndWait(api, tx, sender);
     assert.equal(dispatchError, null);
     assert.ok(blockHash.startsWith('0x'));
     const transfer = events.find(({ event }) => api.events.balances.Transfer.is(event));
     assert.ok(transfer, 'Transfer event');
-    assert.equal(transfer.event.data.from.toString(), alice.address);
-    assert.equal(transfer.event.data.to.toString(), bob.address);
+    assert.equal(transfer.event.data.from.toString(), sender.address);
+    assert.equal(transfer.event.data.to.toString(), recipient.address);
     assert.equal(transfer.event.data.amount.toBigInt(), amount);
     const feePaid = events.find(({ event }) => api.events.transactionPayment.TransactionFeePaid.is(event));
     assert.ok(feePaid, 'TransactionFeePaid event');
@@ -111,35 +118,35 @@ describe('dev chain (metacert-node --dev)', () => {
     assert.ok(fee > 0n && fee <= info.partialFee.toBigInt());
 
     const apiAt = await api.at(blockHash);
-    const bobAt = await apiAt.query.system.account(bob.address);
-    assert.equal(bobAt.data.free.toBigInt(), bobBefore.freeBalance.toBigInt() + amount);
+    const recipientAt = await apiAt.query.system.account(recipient.address);
+    assert.equal(recipientAt.data.free.toBigInt(), recipientBefore.freeBalance.toBigInt() + amount);
 
-    const aliceAfter = await api.derive.balances.all(alice.address);
-    const bobAfter = await api.derive.balances.all(bob.address);
-    assert.equal(bobAfter.freeBalance.toBigInt(), bobBefore.freeBalance.toBigInt() + amount);
-    assert.equal(aliceAfter.freeBalance.toBigInt(), aliceBefore.freeBalance.toBigInt() - amount - fee);
+    const senderAfter = await api.derive.balances.all(sender.address);
+    const recipientAfter = await api.derive.balances.all(recipient.address);
+    assert.equal(recipientAfter.freeBalance.toBigInt(), recipientBefore.freeBalance.toBigInt() + amount);
+    assert.equal(senderAfter.freeBalance.toBigInt(), senderBefore.freeBalance.toBigInt() - amount - fee);
     // derive recognises the { free, reserved, frozen, flags } account data: with nothing held or
     // frozen, everything free is transferable.
-    assert.ok(bobAfter.transferable, 'derive computes transferable from the new account data');
-    assert.equal(bobAfter.transferable.toBigInt(), bobAfter.freeBalance.toBigInt());
+    assert.ok(recipientAfter.transferable, 'derive computes transferable from the new account data');
+    assert.equal(recipientAfter.transferable.toBigInt(), recipientAfter.freeBalance.toBigInt());
   });
 
   test('a transfer of more than the balance fails with a decoded error and moves nothing', async () => {
-    const bobBefore = (await api.query.system.account(bob.address)).data.free.toBigInt();
-    const aliceBefore = (await api.query.system.account(alice.address)).data.free.toBigInt();
-    const tooMuch = aliceBefore * 2n;
+    const recipientBefore = (await api.query.system.account(recipient.address)).data.free.toBigInt();
+    const senderBefore = (await api.query.system.account(sender.address)).data.free.toBigInt();
+    const tooMuch = senderBefore * 2n;
 
     const { events, dispatchError } = await sendAndWait(
-      api, api.tx.balances.transferAllowDeath(bob.address, tooMuch), alice);
+      api, api.tx.balances.transferAllowDeath(recipient.address, tooMuch), sender);
     // pallet-balances reports an overdraft through the fungible traits as TokenError::FundsUnavailable.
     assert.equal(dispatchError, 'Token.FundsUnavailable');
     assert.ok(events.some(({ event }) => api.events.system.ExtrinsicFailed.is(event)));
     assert.ok(!events.some(({ event }) => api.events.balances.Transfer.is(event)));
-    const bobAfter = (await api.query.system.account(bob.address)).data.free.toBigInt();
-    assert.equal(bobAfter, bobBefore);
+    const recipientAfter = (await api.query.system.account(recipient.address)).data.free.toBigInt();
+    assert.equal(recipientAfter, recipientBefore);
 
-    const aliceAfter = (await api.query.system.account(alice.address)).data.free.toBigInt();
-    assert.ok(aliceAfter < aliceBefore && aliceBefore - aliceAfter < MTC, 'only the fee was paid');
+    const senderAfter = (await api.query.system.account(sender.address)).data.free.toBigInt();
+    assert.ok(senderAfter < senderBefore && senderBefore - senderAfter < MTC, 'only the fee was paid');
   });
 
   test('a call refused by a pallet is decoded to its module error', async () => {

@@ -1,5 +1,7 @@
 // The MTC token (pallet-token as `Balances`) seen from polkadot.js: fees in MTC, voting power
-// read at an earlier block through the TokenApi runtime API, delegation.
+// read at an earlier block through the TokenApi runtime API, delegation. Runs on the suite's
+// shared dev node (devNode): voting power is checked on accounts of its own, the supply against
+// every fee of the block.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -7,7 +9,8 @@ import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
-import { connect, startNode } from '../lib/node.js';
+import { freshAccounts } from '../lib/chain.js';
+import { connect, devNode } from '../lib/node.js';
 import { sendAndWait } from '../lib/tx.js';
 
 const MTC = 10n ** 12n;
@@ -16,12 +19,17 @@ describe('MTC token (pallet-token)', () => {
   let node;
   let api;
   let keyring;
+  // Accounts of this file's own, funded by Alice: a sender, and a delegator and its delegate
+  // (delegating dev accounts would change their power for the other files on a shared node).
+  let sender; let delegator; let delegatee;
 
   before(async () => {
     await cryptoWaitReady();
-    node = await startNode({ name: 'token', args: ['--dev'] });
+    node = await devNode('token');
     api = await connect(node);
     keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    [sender, delegator, delegatee] = await freshAccounts(api, keyring, 'token', 3,
+      { funder: keyring.addFromUri('//Alice'), amount: 1_000n * MTC });
   });
 
   after(async () => {
@@ -33,21 +41,20 @@ describe('MTC token (pallet-token)', () => {
   const power = async (who, at) => (await api.call.tokenApi.votingPowerAt(who, at)).toBigInt();
 
   test('a transfer changes voting power only from its own block on', async () => {
-    const charlie = keyring.addFromUri('//Charlie');
-    const fresh = keyring.addFromUri('//MetaCertVoter');
+    const [fresh] = await freshAccounts(api, keyring, 'token-voter', 1);
     const amount = 777n * MTC;
     const before = await blockNumberOf(await api.rpc.chain.getBlockHash());
     const { blockHash, dispatchError } = await sendAndWait(
-      api, api.tx.balances.transferKeepAlive(fresh.address, amount), charlie);
+      api, api.tx.balances.transferKeepAlive(fresh.address, amount), sender);
     assert.equal(dispatchError, null);
     const n = await blockNumberOf(blockHash);
     assert.ok(n > before);
 
     assert.equal(await power(fresh.address, n - 1), 0n);
     assert.equal(await power(fresh.address, n), amount);
-    const charlieBefore = await power(charlie.address, n - 1);
-    const charlieAt = await power(charlie.address, n);
-    assert.ok(charlieBefore - charlieAt > amount, 'Charlie lost the amount and the fee');
+    const senderBefore = await power(sender.address, n - 1);
+    const senderAt = await power(sender.address, n);
+    assert.ok(senderBefore - senderAt > amount, 'the sender lost the amount and the fee');
     const current = (await api.call.tokenApi.currentVotingPower(fresh.address)).toBigInt();
     assert.equal(current, amount);
   });
@@ -65,32 +72,35 @@ describe('MTC token (pallet-token)', () => {
     const dave = keyring.addFromUri('//Dave');
     const { blockHash, events } = await sendAndWait(
       api, api.tx.system.remark('0x6d657461636572'), dave);
-    const fee = events.find(({ event }) => api.events.transactionPayment.TransactionFeePaid.is(event));
-    assert.ok(fee.event.data.actualFee.toBigInt() > 0n);
+    const isFee = ({ event }) => api.events.transactionPayment.TransactionFeePaid.is(event);
+    const fee = events.find(isFee).event.data.actualFee.toBigInt();
+    assert.ok(fee > 0n);
     const n = await blockNumberOf(blockHash);
     const before = (await api.call.tokenApi.totalSupplyAt(n - 1)).toBigInt();
     const at = (await api.call.tokenApi.totalSupplyAt(n)).toBigInt();
-    assert.equal(before - at, fee.event.data.actualFee.toBigInt());
+    // Every fee of the block is burnt: Dave's, and those of any other transaction in it.
+    const fees = (await api.query.system.events.at(blockHash)).filter(isFee)
+      .map(({ event }) => event.data.actualFee.toBigInt());
+    assert.ok(fees.includes(fee));
+    assert.equal(before - at, fees.reduce((a, b) => a + b, 0n));
   });
 
   test('delegation moves voting power to the delegate', async () => {
-    const eve = keyring.addFromUri('//Eve');
-    const ferdie = keyring.addFromUri('//Ferdie');
-    const eveOwn = (await api.call.tokenApi.currentVotingPower(eve.address)).toBigInt();
-    const ferdieOwn = (await api.call.tokenApi.currentVotingPower(ferdie.address)).toBigInt();
-    const { blockHash, dispatchError } = await sendAndWait(api, api.tx.balances.delegate(ferdie.address), eve);
+    const delegatorOwn = (await api.call.tokenApi.currentVotingPower(delegator.address)).toBigInt();
+    const delegateeOwn = (await api.call.tokenApi.currentVotingPower(delegatee.address)).toBigInt();
+    const { blockHash, dispatchError } = await sendAndWait(api, api.tx.balances.delegate(delegatee.address), delegator);
     assert.equal(dispatchError, null);
     const n = await blockNumberOf(blockHash);
-    assert.equal(await power(eve.address, n), 0n);
-    const eveNow = (await api.query.system.account(eve.address)).data;
-    assert.equal(await power(ferdie.address, n), ferdieOwn + eveNow.free.toBigInt() + eveNow.reserved.toBigInt());
-    assert.equal(await power(ferdie.address, n - 1), ferdieOwn);
-    assert.ok(eveOwn > 0n);
-    const delegate = await api.call.tokenApi.delegateOf(eve.address);
-    assert.equal(delegate.unwrap().toString(), ferdie.address);
+    assert.equal(await power(delegator.address, n), 0n);
+    const delegatorNow = (await api.query.system.account(delegator.address)).data;
+    assert.equal(await power(delegatee.address, n), delegateeOwn + delegatorNow.free.toBigInt() + delegatorNow.reserved.toBigInt());
+    assert.equal(await power(delegatee.address, n - 1), delegateeOwn);
+    assert.ok(delegatorOwn > 0n);
+    const delegate = await api.call.tokenApi.delegateOf(delegator.address);
+    assert.equal(delegate.unwrap().toString(), delegatee.address);
 
     // Delegating to self is refused with a decoded module error.
-    const bad = await sendAndWait(api, api.tx.balances.delegate(ferdie.address), ferdie);
+    const bad = await sendAndWait(api, api.tx.balances.delegate(delegatee.address), delegatee);
     assert.equal(bad.dispatchError, 'balances.SelfDelegation');
   });
 });

@@ -28,6 +28,8 @@ describe('runtime upgrades (pallet-upgrades) on a dev node', () => {
 
   before(async () => {
     await cryptoWaitReady();
+    // A node of its own, not the shared devNode(): the upgrade changes the runtime for whatever
+    // runs after it, and the test counts the chain's pending upgrades.
     node = await startNode({ name: 'upgrades', args: ['--dev'] });
     api = await connect(node);
     keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
