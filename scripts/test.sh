@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: setup, the Rust tests of the whole workspace (which build the release node),
-# then the end-to-end suite (scripts/e2e) against real nodes. Exits non-zero on any failure and
-# leaves no process behind.
+# then the end-to-end suite (scripts/e2e) against real nodes while a second, low-priority build
+# runs the benchmarks of our pallets as tests and the runtime's try-runtime checks. Exits non-zero
+# on any failure, leaves no process behind, and ends with the wall-clock time of each step.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -25,42 +26,57 @@ cargo test --release --locked "${WORKSPACE_TESTS[@]}" || die "Rust tests failed 
 [ -x "$NODE_BIN" ] || die "cargo test did not produce $NODE_BIN"
 mark "build and Rust tests"
 
-say "benchmarks of our pallets, each run once as a test, and the runtime's try-runtime checks"
+say "benchmark and try-runtime tests (in the background, at the lowest CPU priority) and the end-to-end suite against $NODE_BIN"
 # One native build (no wasm) with both features, so FRAME is compiled once more, not once per
 # pallet and again for try-runtime: every benchmark of every pallet runs once against its mock,
 # and the runtime's `try_runtime` tests run the migrations' pre/post checks, the decoding of the
-# whole state and every pallet's `try_state` on each genesis preset.
+# whole state and every pallet's `try_state` on each genesis preset. The end-to-end suite spends
+# most of its time waiting for blocks, so this build runs meanwhile under `nice -n 19`: the nodes
+# under test always come first.
 FEATURE_TESTS=()
 for pallet in "${BENCHMARKED_PALLETS[@]}"; do
 	FEATURE_TESTS+=(-p "$pallet" --features "$pallet/runtime-benchmarks")
 done
-SKIP_WASM_BUILD=1 cargo test --release --locked "${FEATURE_TESTS[@]}" \
-	-p metacert-runtime --features metacert-runtime/try-runtime,metacert-runtime/runtime-benchmarks \
-	--lib -- benchmarking try_runtime ||
-	die "benchmark or try-runtime tests failed (see the cargo output above)"
-mark "benchmark and try-runtime tests"
-
-say "end-to-end suite against $NODE_BIN"
-export METACERT_NODE="$NODE_BIN"
-# The suite runs in its own process group; whatever happens, the group (and every node it
-# started) is killed when this script exits. The files that do not need a fresh chain share one
-# `--dev` node, which with-dev-node.js starts in that group before them ($METACERT_DEV_WS).
+features_log="$(mktemp)"
+# The suite and the build each run in their own process group; whatever happens, both groups
+# (and every node the suite started) are killed when this script exits. The end-to-end files that
+# do not need a fresh chain share one `--dev` node, which with-dev-node.js starts in the suite's
+# group before them ($METACERT_DEV_WS); two files run at a time.
 cleanup() {
-	if [ -n "${e2e_pid:-}" ]; then
-		kill -TERM -- "-$e2e_pid" 2>/dev/null || true
-		sleep 1
-		kill -KILL -- "-$e2e_pid" 2>/dev/null || true
-	fi
+	for pid in ${e2e_pid:-} ${features_pid:-}; do
+		kill -TERM -- "-$pid" 2>/dev/null || true
+	done
+	sleep 1
+	for pid in ${e2e_pid:-} ${features_pid:-}; do
+		kill -KILL -- "-$pid" 2>/dev/null || true
+	done
+	rm -f "$features_log"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+SKIP_WASM_BUILD=1 setsid nice -n 19 cargo test --release --locked "${FEATURE_TESTS[@]}" \
+	-p metacert-runtime --features metacert-runtime/try-runtime,metacert-runtime/runtime-benchmarks \
+	--lib -- benchmarking try_runtime >"$features_log" 2>&1 &
+features_pid=$!
+export METACERT_NODE="$NODE_BIN"
 setsid node "$ROOT/scripts/e2e/with-dev-node.js" \
-	node --test --test-concurrency=1 --test-reporter=spec "$ROOT/scripts/e2e/test/" &
+	node --test --test-concurrency=2 --test-reporter=spec "$ROOT/scripts/e2e/test/" &
 e2e_pid=$!
 status=0
 wait "$e2e_pid" || status=$?
+e2e_pid=
 [ "$status" = 0 ] || die "end-to-end suite failed (exit $status)"
-
 mark "end-to-end suite"
+say "end-to-end suite passed; waiting for the benchmark and try-runtime tests"
+status=0
+wait "$features_pid" || status=$?
+features_pid=
+grep -E '^(test |test result|     Running)' "$features_log" >&2 || true
+if [ "$status" != 0 ]; then
+	tail -60 "$features_log" >&2
+	die "benchmark or try-runtime tests failed (exit $status; cargo's output above)"
+fi
+mark "benchmark and try-runtime tests (after the suite)"
+
 say "all tests passed in $(( $(date +%s) - start )) s"
 printf '%s\n' "${TIMES[@]}" >&2

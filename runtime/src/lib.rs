@@ -95,10 +95,10 @@ macro_rules! declare_version {
 }
 
 #[cfg(not(feature = "spec-version-bump"))]
-declare_version!(105);
+declare_version!(106);
 // The same runtime with `spec_version + 1`: the code the end-to-end tests upgrade to.
 #[cfg(feature = "spec-version-bump")]
-declare_version!(106);
+declare_version!(107);
 
 /// Block production timing.
 mod block_times {

@@ -16,7 +16,7 @@ use sp_runtime::Perbill;
 const KEY_TYPE: KeyTypeId = KeyTypeId(*b"govb");
 const SEED: u32 = 0;
 /// Voters in the state of the `decide` benchmark.
-const MAX_VOTERS: u32 = 10_000;
+const MAX_VOTERS: u32 = crate::DECIDE_BENCHMARK_VOTERS;
 
 fn set_block<T: Config>(n: u32) {
 	frame_system::Pallet::<T>::set_block_number(n.into());

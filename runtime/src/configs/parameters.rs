@@ -96,8 +96,6 @@ impl pallet_parameters::Config for Runtime {
 	type RuntimeParameters = RuntimeParameters;
 	/// Only an approved parameter-change proposal sets parameters (every key).
 	type AdminOrigin = AsEnsureOriginWithArg<EnsureClass<ConstU16<PARAMETER_CHANGE>>>;
-	/// pallet-parameters' reference weights, which the crate exports priced with RocksDB's
-	/// storage weights (dearer than this runtime's ParityDB: an over-estimate). The pallet is
-	/// listed in `benchmarks.rs`, so `benchmark pallet` can measure it on this runtime.
-	type WeightInfo = ();
+	/// Measured on this runtime by `scripts/weights.sh pallet_parameters`.
+	type WeightInfo = crate::weights::pallet_parameters::WeightInfo<Runtime>;
 }

@@ -4,6 +4,7 @@
 
 pub mod frame_system;
 pub mod frame_system_extensions;
+pub mod pallet_parameters;
 pub mod pallet_scheduler;
 pub mod pallet_timestamp;
 pub mod pallet_transaction_payment;
