@@ -29,9 +29,11 @@ describe('dev chain (metacert-node --dev)', () => {
     node = await devNode('dev');
     api = await connect(node);
     const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-    bob = keyring.addFromUri('//Bob');
+    // Accounts no other file signs with: files sharing the dev node may run at the same time, and
+    // two processes sending from one account at once would race for its nonce.
+    bob = keyring.addFromUri('//Bob//stash');
     [sender] = await freshAccounts(api, keyring, 'dev-chain-sender', 1,
-      { funder: keyring.addFromUri('//Alice'), amount: 20_000n * MTC });
+      { funder: keyring.addFromUri('//Alice//stash'), amount: 20_000n * MTC });
     [recipient] = await freshAccounts(api, keyring, 'dev-chain-recipient', 1);
   });
 

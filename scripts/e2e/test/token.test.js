@@ -19,8 +19,10 @@ describe('MTC token (pallet-token)', () => {
   let node;
   let api;
   let keyring;
-  // Accounts of this file's own, funded by Alice: a sender, and a delegator and its delegate
-  // (delegating dev accounts would change their power for the other files on a shared node).
+  // Accounts of this file's own, funded by Charlie's stash, which no other file signs with (files
+  // sharing the dev node run at the same time, and two processes sending from one account at
+  // once would race for its nonce): a sender, and a delegator and its delegate (delegating dev
+  // accounts would change their power for the other files).
   let sender; let delegator; let delegatee;
 
   before(async () => {
@@ -29,7 +31,7 @@ describe('MTC token (pallet-token)', () => {
     api = await connect(node);
     keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
     [sender, delegator, delegatee] = await freshAccounts(api, keyring, 'token', 3,
-      { funder: keyring.addFromUri('//Alice'), amount: 1_000n * MTC });
+      { funder: keyring.addFromUri('//Charlie//stash'), amount: 1_000n * MTC });
   });
 
   after(async () => {
@@ -60,25 +62,23 @@ describe('MTC token (pallet-token)', () => {
   });
 
   test('a transfer to oneself is refused with the decoded module error balances.SelfTransfer', async () => {
-    const bob = keyring.addFromUri('//Bob');
-    const before = (await api.query.system.account(bob.address)).data.free.toBigInt();
-    const { dispatchError } = await sendAndWait(api, api.tx.balances.transferKeepAlive(bob.address, MTC), bob);
+    const before = (await api.query.system.account(sender.address)).data.free.toBigInt();
+    const { dispatchError } = await sendAndWait(api, api.tx.balances.transferKeepAlive(sender.address, MTC), sender);
     assert.equal(dispatchError, 'balances.SelfTransfer');
-    const after = (await api.query.system.account(bob.address)).data.free.toBigInt();
+    const after = (await api.query.system.account(sender.address)).data.free.toBigInt();
     assert.ok(before - after < MTC / 10n, 'only the fee was paid');
   });
 
   test('fees are paid in MTC and burnt from the supply', async () => {
-    const dave = keyring.addFromUri('//Dave');
     const { blockHash, events } = await sendAndWait(
-      api, api.tx.system.remark('0x6d657461636572'), dave);
+      api, api.tx.system.remark('0x6d657461636572'), sender);
     const isFee = ({ event }) => api.events.transactionPayment.TransactionFeePaid.is(event);
     const fee = events.find(isFee).event.data.actualFee.toBigInt();
     assert.ok(fee > 0n);
     const n = await blockNumberOf(blockHash);
     const before = (await api.call.tokenApi.totalSupplyAt(n - 1)).toBigInt();
     const at = (await api.call.tokenApi.totalSupplyAt(n)).toBigInt();
-    // Every fee of the block is burnt: Dave's, and those of any other transaction in it.
+    // Every fee of the block is burnt: this one, and those of any other transaction in it.
     const fees = (await api.query.system.events.at(blockHash)).filter(isFee)
       .map(({ event }) => event.data.actualFee.toBigInt());
     assert.ok(fees.includes(fee));
