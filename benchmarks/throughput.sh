@@ -10,7 +10,7 @@
 #   --accounts N  items per phase (default and at most 10000)
 #   --batch B     signed votes per relayed batch (default: the runtime's MaxVotesPerBatch, 500)
 #
-# It uses the release node that scripts/test.sh builds ($CARGO_TARGET_DIR/release/metacert-node)
+# It uses the node that scripts/test.sh builds ($CARGO_TARGET_DIR/testing/metacert-node)
 # and builds it first if needed. Set METACERT_NODE to run another binary.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"

@@ -22,6 +22,6 @@ done
 cd "$ROOT"
 say "governance model test for $minutes minutes"
 # The same build as scripts/test.sh (the whole workspace), so nothing is compiled twice.
-GOVERNANCE_MODEL_SECONDS=$((minutes * 60)) cargo test --release --locked "${WORKSPACE_TESTS[@]}" --lib \
+GOVERNANCE_MODEL_SECONDS=$((minutes * 60)) cargo test "${PROFILE[@]}" --locked "${WORKSPACE_TESTS[@]}" --lib \
 	model_tests::random_sequences_match_the_model -- --nocapture ||
 	die "the governance model test failed (its output names the seed to replay)"

@@ -10,19 +10,22 @@ BENCHMARKED_PALLETS=(pallet-token pallet-governance pallet-upgrades pallet-bench
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # Build output lives outside the clone so that fresh clones (and CI) reuse it.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/metacert/target}"
-# The node binary that `cargo build --release -p metacert-node` produces.
-NODE_BIN="$CARGO_TARGET_DIR/release/metacert-node"
+# The cargo profile of the tests and the development scripts (see `[profile.testing]` in
+# Cargo.toml: release settings, less optimisation of the native code, the wasm runtime in release).
+PROFILE=(--profile testing)
+# The node binary that scripts/test.sh builds.
+NODE_BIN="$CARGO_TARGET_DIR/testing/metacert-node"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf '\033[31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 
-# Builds the release node, or stops with a clear message. It builds exactly what
-# `scripts/test.sh` builds (the workspace's release test targets, which include the node binary
+# Builds the node, or stops with a clear message. It builds exactly what `scripts/test.sh` builds
+# (the workspace's test targets in the `testing` profile, which include the node binary
 # for its command-line tests): `cargo build -p metacert-node` alone resolves the dependencies'
 # features differently and would compile much of the tree a second time.
 build_node() {
-	say "building metacert-node (release) into $CARGO_TARGET_DIR; a cold build takes about 30 minutes on 2 cores"
-	(cd "$ROOT" && cargo test --release --locked "${WORKSPACE_TESTS[@]}" --no-run "$@") ||
+	say "building metacert-node (profile testing) into $CARGO_TARGET_DIR; a cold build takes about 30 minutes on 2 cores"
+	(cd "$ROOT" && cargo test "${PROFILE[@]}" --locked "${WORKSPACE_TESTS[@]}" --no-run "$@") ||
 		die "the release build of metacert-node failed (see the cargo output above)"
 	[ -x "$NODE_BIN" ] || die "the build succeeded but $NODE_BIN is missing"
 }

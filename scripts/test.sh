@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: setup, the Rust tests of the whole workspace (which build the release node),
+# Runs every test: setup, the Rust tests of the whole workspace (which build the node, in the
+# `testing` profile of Cargo.toml),
 # then the end-to-end suite (scripts/e2e) against real nodes while a second, low-priority build
 # runs the benchmarks of our pallets as tests and the runtime's try-runtime checks. Exits non-zero
 # on any failure, leaves no process behind, and ends with the wall-clock time of each step.
@@ -19,10 +20,10 @@ mark() {
 "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 
-say "Rust tests of the workspace (cargo test --release ${WORKSPACE_TESTS[*]}); a cold build takes about 30 minutes on 2 cores"
-# One build for everything: the node's command-line tests make cargo build the release
+say "Rust tests of the workspace (cargo test ${PROFILE[*]} ${WORKSPACE_TESTS[*]}); a cold build takes about 30 minutes on 2 cores"
+# One build for everything: the node's command-line tests make cargo build the
 # metacert-node binary too, which the end-to-end suite then runs.
-cargo test --release --locked "${WORKSPACE_TESTS[@]}" || die "Rust tests failed (see the cargo output above)"
+cargo test "${PROFILE[@]}" --locked "${WORKSPACE_TESTS[@]}" || die "Rust tests failed (see the cargo output above)"
 [ -x "$NODE_BIN" ] || die "cargo test did not produce $NODE_BIN"
 mark "build and Rust tests"
 
@@ -54,7 +55,7 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-SKIP_WASM_BUILD=1 setsid nice -n 19 cargo test --release --locked "${FEATURE_TESTS[@]}" \
+SKIP_WASM_BUILD=1 setsid nice -n 19 cargo test "${PROFILE[@]}" --locked "${FEATURE_TESTS[@]}" \
 	-p metacert-runtime --features metacert-runtime/try-runtime,metacert-runtime/runtime-benchmarks \
 	--lib -- benchmarking try_runtime >"$features_log" 2>&1 &
 features_pid=$!

@@ -129,7 +129,7 @@ export function nextRuntimeWasm() {
   const path = process.env.METACERT_NEXT_WASM
     ?? join(dirname(nodeBinary()), 'wbuild/metacert-runtime-next/metacert_runtime_next.compact.compressed.wasm');
   if (!existsSync(path)) {
-    throw new Error(`the spec_version + 1 runtime is not at ${path}: run \`cargo build --release -p metacert-runtime-next\` or set METACERT_NEXT_WASM`);
+    throw new Error(`the spec_version + 1 runtime is not at ${path}: run scripts/test.sh (it builds it) or set METACERT_NEXT_WASM`);
   }
   return readFileSync(path);
 }

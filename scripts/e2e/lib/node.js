@@ -25,10 +25,10 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, () => { killAll(); process.exit(130); });
 }
 
-/** The node binary: $METACERT_NODE, else the release build in the cargo target directory. */
+/** The node binary: $METACERT_NODE, else the `testing` build (scripts/test.sh's) in the cargo target directory. */
 export function nodeBinary() {
   const bin = process.env.METACERT_NODE
-    ?? join(process.env.CARGO_TARGET_DIR ?? join(homedir(), '.cache/metacert/target'), 'release/metacert-node');
+    ?? join(process.env.CARGO_TARGET_DIR ?? join(homedir(), '.cache/metacert/target'), 'testing/metacert-node');
   if (!existsSync(bin)) {
     throw new Error(`metacert-node not found at ${bin}: build it (scripts/test.sh does) or set METACERT_NODE`);
   }
