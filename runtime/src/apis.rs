@@ -1,6 +1,6 @@
 //! The runtime APIs the node and clients call: the standard set of an Aura + GRANDPA chain
 //! (core, metadata v14-v16, block building, transaction pool, offchain workers, consensus,
-//! session keys, nonces, fees, genesis presets), the token's `TokenApi` (voting power at a block),
+//! session keys, nonces, fees, genesis presets), the token's `TokenApi` (voting power at snapshots),
 //! governance's `GovernanceApi` (the bytes to sign for a vote, power, nonce, proposal status, the
 //! class a call needs),
 //! upgrades' `UpgradesApi` (pending upgrades with readiness, the node version the runtime needs),
@@ -206,18 +206,24 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(2)]
 	impl pallet_token::runtime_api::TokenApi<Block, AccountId, BlockNumber, Balance> for Runtime {
-		fn voting_power_at(who: AccountId, at: BlockNumber) -> Balance {
-			Balances::voting_power_at(&who, at)
+		// Read as of the next block: the state a runtime API sees is the end of the block, so
+		// its snapshot is taken.
+		fn voting_power_at(who: AccountId, snapshot: BlockNumber) -> Option<Balance> {
+			Balances::voting_power_at_in(&who, snapshot, System::block_number().saturating_add(1))
 		}
 		fn current_voting_power(who: AccountId) -> Balance {
 			Balances::current_voting_power(&who)
 		}
-		fn total_supply_at(at: BlockNumber) -> Balance {
-			Balances::total_supply_at(at)
+		fn total_supply_at(snapshot: BlockNumber) -> Option<Balance> {
+			Balances::total_supply_at_in(snapshot, System::block_number().saturating_add(1))
 		}
-		fn delegate_of(who: AccountId) -> Option<AccountId> {
-			Balances::delegate_of(&who)
+		fn delegation_of(who: AccountId) -> Option<(AccountId, Balance)> {
+			Balances::delegation_of(&who).map(|d| (d.to, d.amount))
+		}
+		fn readable_snapshots() -> Vec<BlockNumber> {
+			Balances::readable_snapshots_in(System::block_number().saturating_add(1))
 		}
 	}
 

@@ -19,6 +19,7 @@ use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
+	configs::balances::snapshot_period_for,
 	configs::governance::classes::{self, Pace},
 	configs::upgrades::min_activation_delay,
 	AccountId, Balance, BalancesConfig, GovernanceConfig, RuntimeGenesisConfig, UpgradesConfig,
@@ -34,6 +35,19 @@ pub const BENCHMARK_PRESET: &str = "benchmark";
 /// How many numbered accounts the benchmark preset endows, besides the development accounts.
 pub const BENCHMARK_ACCOUNTS: u32 = 10_000;
 
+/// The token's snapshot period of a chain at `pace`: at production pace, what covers governance's
+/// longest voting period (so that any class may be lengthened up to it); at development and
+/// benchmark pace, what covers the longest genesis class (so that a proposal counts the freshest
+/// snapshot: on the development chains, the block before its submission).
+pub fn snapshot_period(pace: Pace) -> crate::BlockNumber {
+	use frame_support::traits::Get;
+	let longest = match pace {
+		Pace::Production => crate::configs::governance::MaxVotingPeriod::get(),
+		_ => classes::genesis(pace).iter().map(|(_, c)| c.voting_period).max().unwrap_or(1),
+	};
+	snapshot_period_for(longest)
+}
+
 /// A genesis with the given authorities (Aura sr25519, GRANDPA ed25519) and endowed accounts.
 fn testnet_genesis(
 	initial_authorities: Vec<(AuraId, GrandpaId)>,
@@ -45,6 +59,7 @@ fn testnet_genesis(
 		upgrades: UpgradesConfig { min_activation_delay: min_activation_delay(pace) },
 		balances: BalancesConfig {
 			balances: endowed_accounts.iter().cloned().map(|k| (k, ENDOWMENT)).collect::<Vec<_>>(),
+			snapshot_period: snapshot_period(pace),
 		},
 		aura: pallet_aura::GenesisConfig {
 			authorities: initial_authorities.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),

@@ -95,10 +95,10 @@ macro_rules! declare_version {
 }
 
 #[cfg(not(feature = "spec-version-bump"))]
-declare_version!(106);
+declare_version!(107);
 // The same runtime with `spec_version + 1`: the code the end-to-end tests upgrade to.
 #[cfg(feature = "spec-version-bump")]
-declare_version!(107);
+declare_version!(108);
 
 /// Block production timing.
 mod block_times {
@@ -191,7 +191,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Runtime migrations beyond those the pallets declare (a tuple of `OnRuntimeUpgrade`s).
 #[allow(unused_parens)]
-type Migrations = ();
+type Migrations = (configs::balances::migration::MigrateToSnapshots,);
 
 /// Executive: dispatches blocks and extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<

@@ -74,7 +74,7 @@ fn benchmark_preset_endows_numbered_accounts_works() {
 		System::set_block_number(1);
 		for who in [&numbered[0], &numbered[(n - 1) as usize]] {
 			assert_eq!(Balances::free_balance(who), genesis_config_presets::ENDOWMENT);
-			assert_eq!(Balances::voting_power_at(who, 0), genesis_config_presets::ENDOWMENT);
+			assert_eq!(Balances::voting_power_at(who, 0), Some(genesis_config_presets::ENDOWMENT));
 		}
 		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
 		// An hour of voting in every class, so a run can cast all its votes on one proposal.
@@ -107,9 +107,12 @@ fn token_invariants_hold_after_activity_works() {
 		let alice = sp_keyring::Sr25519Keyring::Alice.to_account_id();
 		let bob = sp_keyring::Sr25519Keyring::Bob.to_account_id();
 		System::set_block_number(2);
-		assert!(
-			Balances::delegate(RuntimeOrigin::signed(alice.clone()), bob.clone().into()).is_ok()
-		);
+		assert!(Balances::delegate(
+			RuntimeOrigin::signed(alice.clone()),
+			bob.clone().into(),
+			genesis_config_presets::ENDOWMENT
+		)
+		.is_ok());
 		assert_eq!(Balances::current_voting_power(&bob), 2 * genesis_config_presets::ENDOWMENT);
 		Balances::do_try_state().expect("pallet-token invariants hold");
 	});
@@ -151,8 +154,8 @@ fn development_genesis_endows_accounts_works() {
 		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
 		assert!(Balances::total_issuance() >= 2 * genesis_config_presets::ENDOWMENT);
 		// Genesis balances are voting power from block 0 on.
-		assert_eq!(Balances::voting_power_at(&alice, 0), genesis_config_presets::ENDOWMENT);
-		assert_eq!(Balances::total_supply_at(0), Balances::total_issuance());
+		assert_eq!(Balances::voting_power_at(&alice, 0), Some(genesis_config_presets::ENDOWMENT));
+		assert_eq!(Balances::total_supply_at(0), Some(Balances::total_issuance()));
 	});
 }
 
@@ -169,8 +172,12 @@ fn transfer_keep_alive_in_runtime_works() {
 		)
 		.is_ok());
 		assert_eq!(Balances::free_balance(&bob), before + 5 * MTC);
-		assert_eq!(Balances::voting_power_at(&bob, 1), before + 5 * MTC);
-		assert_eq!(Balances::voting_power_at(&bob, 0), before);
+		// The development chain takes a snapshot at the end of every block.
+		assert_eq!(Balances::voting_power_at(&bob, 0), Some(before));
+		System::set_block_number(System::block_number() + 1);
+		let snapshot = System::block_number() - 1;
+		assert_eq!(Balances::voting_power_at(&bob, snapshot), Some(before + 5 * MTC));
+		assert_eq!(Balances::voting_power_at(&bob, 0), Some(before));
 		// Nobody can reach Root with a signed origin (there is no sudo).
 		assert!(Balances::force_set_balance(RuntimeOrigin::signed(alice), bob.into(), 0).is_err());
 	});
@@ -193,12 +200,23 @@ fn governance_classes_in_genesis_work() {
 			assert!(u64::from(blocks) * MILLI_SECS_PER_BLOCK < 60_000);
 		}
 	});
-	// Production classes fit the voting-power history the token keeps.
-	for (_, class) in genesis(Pace::Production) {
-		assert!(class.voting_period <= configs::governance::MaxVotingPeriod::get());
+	// Every pace: the token keeps a proposal's snapshot readable for the longest voting period
+	// (with the period the presets and the migration choose), and that is within the
+	// governance bound.
+	for pace in [Pace::Production, Pace::Development, Pace::Benchmark] {
+		let classes = genesis(pace);
+		let longest = classes.iter().map(|(_, c)| c.voting_period).max().unwrap();
+		let period = genesis_config_presets::snapshot_period(pace);
+		let schedule =
+			pallet_token::Schedule { first: 0, period, max: configs::balances::MAX_SNAPSHOTS };
+		assert!(longest <= schedule.longest_voting_period());
+		assert!(longest <= configs::governance::MaxVotingPeriod::get());
 	}
-	assert!(
-		configs::governance::MaxVotingPeriod::get() <= configs::balances::VOTING_HISTORY_WINDOW
+	// At production pace a snapshot is at most 2 days old and a class may vote up to 28 days.
+	assert_eq!(genesis_config_presets::snapshot_period(Pace::Production), 2 * DAYS);
+	assert_eq!(
+		configs::governance::MaxVotingPeriod::get(),
+		14 * genesis_config_presets::snapshot_period(Pace::Production)
 	);
 }
 
@@ -580,6 +598,54 @@ mod try_runtime {
 					.unwrap_or_else(|e| panic!("preset {name}, second run: {e:?}"));
 			});
 		}
+	}
+
+	/// The token's migration to snapshots (storage version 0 -> 1) on the development preset's
+	/// accounts rewritten in the v0 layout, with Alice delegating to Bob: the runtime's
+	/// `Migrations` run it with its pre/post checks and every pallet's `try_state`.
+	#[test]
+	fn token_migration_to_snapshots_works() {
+		use frame_support::traits::{GetStorageVersion, StorageVersion};
+		use pallet_token::migrations::v0;
+		use sp_keyring::Sr25519Keyring;
+		preset_externalities(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+			let (alice, bob) =
+				(Sr25519Keyring::Alice.to_account_id(), Sr25519Keyring::Bob.to_account_id());
+			let accounts: Vec<_> = frame_system::Account::<Runtime>::iter().collect();
+			for (who, info) in &accounts {
+				let old = frame_system::AccountInfo {
+					nonce: info.nonce,
+					consumers: info.consumers,
+					providers: info.providers,
+					sufficients: info.sufficients,
+					data: v0::AccountData {
+						free: info.data.free,
+						reserved: info.data.reserved,
+						frozen: info.data.frozen,
+						flags: info.data.flags.clone(),
+					},
+				};
+				let key = frame_system::Account::<Runtime>::hashed_key_for(who);
+				frame_support::storage::unhashed::put(&key, &old);
+			}
+			let alice_total = Balances::free_balance(&alice);
+			v0::DelegateOf::<Runtime>::insert(&alice, &bob);
+			v0::DelegatedTo::<Runtime>::insert(&bob, (alice_total, 1u32));
+			pallet_token::Snapshots::<Runtime>::kill();
+			StorageVersion::new(0).put::<Balances>();
+			System::set_block_number(100);
+
+			Executive::try_runtime_upgrade(UpgradeCheckSelect::All).expect("migration checks");
+
+			assert_eq!(Balances::on_chain_storage_version(), 1);
+			let delegation = Balances::delegation_of(&alice).expect("carried over");
+			assert_eq!((delegation.to, delegation.amount), (bob.clone(), alice_total));
+			assert_eq!(Balances::current_voting_power(&bob), 2 * alice_total);
+			let state = pallet_token::Snapshots::<Runtime>::get();
+			// The development classes vote for 6 blocks: a snapshot at the end of every block.
+			assert_eq!((state.first, state.period), (100, 1));
+			assert_eq!(frame_system::Account::<Runtime>::iter().count(), accounts.len());
+		});
 	}
 
 	#[test]

@@ -178,23 +178,18 @@ impl pallet_balances::Config for Runtime {
 	type DoneSlashHandler = ();
 }
 
+/// pallet-token's account data, with the MetaCert runtime's bound on snapshots.
+pub type TokenAccountData = pallet_token::AccountData<Balance, BlockNumber, ConstU32<15>>;
+
 /// pallet-token's accounts (it cannot share `System::Account` with pallet-balances here).
 #[frame_support::storage_alias]
 pub type TokenAccount = StorageMap<
 	Token,
 	frame_support::Blake2_128Concat,
 	AccountId,
-	pallet_token::AccountData<Balance>,
+	TokenAccountData,
 	frame_support::pallet_prelude::ValueQuery,
 >;
-
-/// The voting-power history horizon of the MetaCert runtime: 30 days.
-pub struct HistoryHorizon;
-impl frame_support::traits::Get<BlockNumber> for HistoryHorizon {
-	fn get() -> BlockNumber {
-		System::block_number().saturating_sub(30 * DAYS)
-	}
-}
 
 impl pallet_token::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
@@ -202,12 +197,10 @@ impl pallet_token::Config for Runtime {
 	type Balance = Balance;
 	type ExistentialDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
 	type DustRemoval = ();
-	type AccountStore = StorageMapShim<TokenAccount, AccountId, pallet_token::AccountData<Balance>>;
-	type HistoryHorizon = HistoryHorizon;
+	type AccountStore = StorageMapShim<TokenAccount, AccountId, TokenAccountData>;
 	type MaxFreezes = ConstU32<8>;
 	type MaxHolds = ConstU32<8>;
-	type MaxCheckpoints = ConstU32<64>;
-	type MaxSupplyCheckpoints = ConstU32<{ 30 * DAYS + 100 }>;
+	type MaxSnapshots = ConstU32<15>;
 	type WeightInfo = pallet_token::weights::SubstrateWeight<Runtime>;
 }
 
@@ -246,17 +239,6 @@ impl pallet_scheduler::Config for Runtime {
 	type BlockNumberProvider = System;
 }
 
-/// Voting power from pallet-token's history.
-pub struct TokenVotingPower;
-impl pallet_governance::VotingPowerSource<AccountId, BlockNumber, Balance> for TokenVotingPower {
-	fn voting_power_at(who: &AccountId, at: BlockNumber) -> Balance {
-		Token::voting_power_at(who, at)
-	}
-	fn total_supply_at(at: BlockNumber) -> Balance {
-		Token::total_supply_at(at)
-	}
-}
-
 frame_support::parameter_types! {
 	/// As in the MetaCert runtime: half a block.
 	pub GovernanceMaxCallWeight: frame_support::weights::Weight =
@@ -276,7 +258,7 @@ impl pallet_governance::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Token;
 	type Slash = ();
-	type VotingPower = TokenVotingPower;
+	type VotingPower = Token;
 	type Classify = OneClass;
 	type Preimages = Preimage;
 	type Scheduler = Scheduler;
@@ -454,6 +436,8 @@ fn preset(id: &sp_genesis_builder::PresetId) -> Option<Vec<u8>> {
 	)];
 	let patch = frame_support::build_struct_json_patch!(RuntimeGenesisConfig {
 		governance: GovernanceConfig { classes },
+		// The MetaCert production period: a 14-day vote counts a snapshot at most 2 days old.
+		token: TokenConfig { snapshot_period: 2 * DAYS },
 	});
 	serde_json::to_string(&patch).ok().map(String::into_bytes)
 }

@@ -22,6 +22,18 @@ fn set_block<T: Config>(n: u32) {
 	frame_system::Pallet::<T>::set_block_number(n.into());
 }
 
+/// Moves to the first block whose snapshot (what a proposal submitted in it counts) is at or
+/// after block 1, where the benchmarks fund their accounts: block 2 with a snapshot at the end of
+/// every block, later with a longer snapshot period.
+fn to_submission_block<T: Config>() {
+	let funded_at: BlockNumberFor<T> = 1u32.into();
+	let mut n: BlockNumberFor<T> = 2u32.into();
+	while T::VotingPower::snapshot_for(n).is_none_or(|s| s < funded_at) {
+		n = n.saturating_add(1u32.into());
+	}
+	frame_system::Pallet::<T>::set_block_number(n);
+}
+
 /// A remark of `len` bytes: a call any runtime has.
 fn remark_call<T: Config>(len: u32) -> CallOf<T> {
 	let call: <T as frame_system::Config>::RuntimeCall =
@@ -85,7 +97,8 @@ where
 	SignedVote { voter: who, choice, nonce, signature: signature.into() }
 }
 
-/// Submits a proposal at block 2 (snapshot 1, where everyone's tokens already are) whose call
+/// Submits a proposal in the first block whose snapshot includes block 1 (where everyone's
+/// tokens already are) whose call
 /// is a noted remark of `len` bytes; returns its index.
 fn proposal<T: Config>(len: u32) -> ProposalIndex {
 	proposal_by::<T>(0, len)
@@ -94,7 +107,7 @@ fn proposal<T: Config>(len: u32) -> ProposalIndex {
 /// As [`proposal`], by proposer number `proposer`.
 fn proposal_by<T: Config>(proposer: u32, len: u32) -> ProposalIndex {
 	let proposer = funded::<T>("proposer", proposer);
-	set_block::<T>(2);
+	to_submission_block::<T>();
 	let call = remark_call::<T>(len);
 	let class = class_for::<T>(&call);
 	let bounded = T::Preimages::bound(call).expect("a remark can be noted");
@@ -180,7 +193,7 @@ mod benchmarks {
 	fn submit(l: Linear<1, { 1024 * 1024 }>) {
 		set_block::<T>(1);
 		let proposer = funded::<T>("proposer", 0);
-		set_block::<T>(2);
+		to_submission_block::<T>();
 		let call = remark_call::<T>(l);
 		let class = class_for::<T>(&call);
 		let bounded = T::Preimages::bound(call).expect("a remark can be noted");

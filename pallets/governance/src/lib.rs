@@ -17,9 +17,10 @@
 //! thresholds (or stricter ones the proposer asks for) and the electorate (total supply at the
 //! snapshot) are copied into the proposal and never change.
 //!
-//! Voting power is the voter's power at the proposal's snapshot block (the block before
-//! submission), read from the runtime's [`VotingPowerSource`]; moving tokens after the snapshot
-//! changes nothing. One vote per (proposal, voter); voting again replaces the earlier vote; the
+//! Voting power is the voter's power at the proposal's snapshot, the latest snapshot the
+//! runtime's [`VotingPower`] source took before the submission block (see
+//! [`VotingPower::snapshot_for`]); moving tokens after the snapshot changes nothing. The source
+//! must keep the snapshot readable until the voting end, or the submission is refused. One vote per (proposal, voter); voting again replaces the earlier vote; the
 //! tally is updated on every vote, so deciding costs the same whatever the number of voters.
 //! Every way of voting or removing a vote advances the voter's nonce on the proposal, so a signed
 //! message made before can never be counted afterwards (see the `signed` module).
@@ -54,14 +55,15 @@
 //!
 //! ## In a runtime
 //!
-//! Wire [`Config::VotingPower`] to the token (for pallet-token, an adapter over its
-//! `VotingPower`), [`Config::Classify`] to a deny-by-default match over the runtime's calls
+//! Wire [`Config::VotingPower`] to the token (pallet-token implements [`VotingPower`]),
+//! [`Config::Classify`] to a deny-by-default match over the runtime's calls
 //! (anything not placed in a weaker class needs the strictest; calls that bypass governance's
 //! own checks, such as raw storage writes or the scheduler, are `None`), `Preimages` to
 //! pallet-preimage, `Scheduler` to pallet-scheduler, and give other pallets this pallet's origin
 //! through [`EnsureClass`] (for example the upgrades pallet accepts only "protocol upgrade"). The
-//! classes come from genesis and change only through [`Pallet::set_class`]. The token's voting
-//! power history must reach back at least [`Config::MaxVotingPeriod`] blocks.
+//! classes come from genesis and change only through [`Pallet::set_class`]. The token must keep a
+//! snapshot readable for [`Config::MaxVotingPeriod`] blocks after a proposal counting it is
+//! submitted (pallet-token: `longest_voting_period`).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -106,6 +108,7 @@ use sp_runtime::{
 	SaturatedConversion,
 };
 
+pub use metacert_primitives::VotingPower;
 pub use pallet::*;
 pub use signed::{verify_wrapped_or_raw, FeelessRefusal};
 pub use types::*;
@@ -113,14 +116,6 @@ pub use weights::WeightInfo;
 
 /// Log target of this pallet.
 pub const LOG_TARGET: &str = "runtime::governance";
-
-/// The voting-power source: "power of X at the end of block B", "total supply at the end of B".
-pub trait VotingPowerSource<AccountId, BlockNumber, Balance> {
-	/// The voting power of `who` at the end of block `at`.
-	fn voting_power_at(who: &AccountId, at: BlockNumber) -> Balance;
-	/// The total supply (all voting power) at the end of block `at`.
-	fn total_supply_at(at: BlockNumber) -> Balance;
-}
 
 /// The runtime's map from a call to the class it needs.
 ///
@@ -274,7 +269,7 @@ pub mod pallet {
 
 		/// Voting power and total supply at a block.
 		#[pallet::no_default]
-		type VotingPower: VotingPowerSource<Self::AccountId, BlockNumberFor<Self>, BalanceOf<Self>>;
+		type VotingPower: VotingPower<Self::AccountId, BlockNumberFor<Self>, BalanceOf<Self>>;
 
 		/// The class each call needs (`None`: no proposal may carry it).
 		#[pallet::no_default]
@@ -328,7 +323,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxClasses: Get<u32>;
 
-		/// The longest voting period a class may have (the token must keep this much history).
+		/// The longest voting period a class may have (the voting-power source must keep a
+		/// proposal's snapshot readable this long after the submission).
 		#[pallet::constant]
 		#[pallet::no_default]
 		type MaxVotingPeriod: Get<BlockNumberFor<Self>>;
@@ -589,6 +585,12 @@ pub mod pallet {
 		NotFinished,
 		/// A class dispatching with Root must be at least as strict as every class dispatching with a class origin.
 		RootClassNotStrictest,
+		/// The voting-power source has no snapshot for a proposal submitted now (none taken
+		/// yet); try again in a later block.
+		NoSnapshot,
+		/// The class's voting period would outlast the proposal's snapshot (the voting-power
+		/// source keeps it readable for a shorter time).
+		SnapshotExpiresFirst,
 	}
 
 	#[pallet::hooks]
@@ -668,7 +670,8 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let mut proposal = Self::ongoing(index)?;
-			let power = T::VotingPower::voting_power_at(&who, proposal.snapshot);
+			let power =
+				T::VotingPower::voting_power_at(&who, proposal.snapshot).unwrap_or_default();
 			ensure!(!power.is_zero(), Error::<T>::NoVotingPower);
 			let record = VoteOf::<T>::get(index, &who).unwrap_or_default();
 			let next = record.next_nonce.checked_add(1).ok_or(Error::<T>::NonceExhausted)?;
@@ -963,7 +966,7 @@ impl<T: Config> Pallet<T> {
 	/// A voter's power on proposal `index` (at its snapshot).
 	pub fn voting_power(index: ProposalIndex, who: &T::AccountId) -> BalanceOf<T> {
 		ProposalOf::<T>::get(index)
-			.map(|p| T::VotingPower::voting_power_at(who, p.snapshot))
+			.and_then(|p| T::VotingPower::voting_power_at(who, p.snapshot))
 			.unwrap_or_default()
 	}
 

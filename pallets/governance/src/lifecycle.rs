@@ -56,11 +56,13 @@ impl<T: Config> Pallet<T> {
 		ensure!(call_weight.all_lte(T::MaxCallWeight::get()), Error::<T>::CallTooHeavy);
 
 		let now = frame_system::Pallet::<T>::block_number();
-		let snapshot = now.saturating_sub(One::one());
-		let electorate = T::VotingPower::total_supply_at(snapshot);
+		let snapshot = T::VotingPower::snapshot_for(now).ok_or(Error::<T>::NoSnapshot)?;
+		let voting_end = now.saturating_add(info.voting_period);
+		let readable_until = T::VotingPower::readable_until(snapshot).unwrap_or_default();
+		ensure!(voting_end <= readable_until, Error::<T>::SnapshotExpiresFirst);
+		let electorate = T::VotingPower::total_supply_at(snapshot).unwrap_or_default();
 		ensure!(!electorate.is_zero(), Error::<T>::EmptyElectorate);
 		let index = ProposalCount::<T>::get();
-		let voting_end = now.saturating_add(info.voting_period);
 
 		T::Currency::hold(&HoldReason::SubmissionDeposit.into(), &who, info.submission_deposit)?;
 		T::Preimages::hold(&call);
@@ -351,12 +353,15 @@ impl<T: Config> Pallet<T> {
 		(voters.len() as u32, done)
 	}
 
-	/// Checks class `id`'s fields and that it can coexist with every other class (a Root class
-	/// is the strictest).
+	/// Checks class `id`'s fields (a voting period no longer than `MaxVotingPeriod` nor than the
+	/// voting-power source keeps a proposal's snapshot readable, so no class can ever refuse
+	/// every submission) and that it can coexist with every other class (a Root class is the
+	/// strictest).
 	pub(crate) fn check_class(id: ClassId, info: &ClassInfoOf<T>) -> DispatchResult {
 		ensure!(!info.name.is_empty(), Error::<T>::InvalidClass);
+		let longest = T::MaxVotingPeriod::get().min(T::VotingPower::longest_voting_period());
 		ensure!(
-			!info.voting_period.is_zero() && info.voting_period <= T::MaxVotingPeriod::get(),
+			!info.voting_period.is_zero() && info.voting_period <= longest,
 			Error::<T>::InvalidClass
 		);
 		ensure!(info.thresholds.is_valid(), Error::<T>::InvalidClass);

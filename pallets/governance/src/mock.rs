@@ -53,13 +53,14 @@ impl frame_system::Config for Test {
 	type Block = Block;
 	type AccountId = AccountId;
 	type Lookup = IdentityLookup<AccountId>;
-	type AccountData = pallet_token::AccountData<Balance>;
+	type AccountData = pallet_token::AccountData<Balance, u64, ConstU32<64>>;
 }
 
-parameter_types! {
-	/// The voting-power history horizon (kept at genesis: exact history for every test).
-	pub static Horizon: u64 = 0;
-}
+parameter_types! {}
+
+/// A snapshot at the end of every block (so a proposal counts the block before its
+/// submission), 64 readable at once.
+pub const SNAPSHOT_PERIOD: u64 = 1;
 
 impl pallet_token::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
@@ -68,11 +69,9 @@ impl pallet_token::Config for Test {
 	type ExistentialDeposit = ConstU128<1>;
 	type DustRemoval = ();
 	type AccountStore = System;
-	type HistoryHorizon = Horizon;
 	type MaxFreezes = ConstU32<4>;
 	type MaxHolds = ConstU32<4>;
-	type MaxCheckpoints = ConstU32<64>;
-	type MaxSupplyCheckpoints = ConstU32<1024>;
+	type MaxSnapshots = ConstU32<64>;
 	type WeightInfo = ();
 }
 
@@ -119,17 +118,6 @@ pub const STRICT_ROOT: ClassId = 3;
 /// and accepts any origin) needs it.
 pub const SIGNAL: ClassId = 4;
 
-/// Voting power from pallet-token.
-pub struct TokenPower;
-impl VotingPowerSource<AccountId, u64, Balance> for TokenPower {
-	fn voting_power_at(who: &AccountId, at: u64) -> Balance {
-		Balances::voting_power_at(who, at)
-	}
-	fn total_supply_at(at: u64) -> Balance {
-		Balances::total_supply_at(at)
-	}
-}
-
 /// The class each call needs in the tests: deny by default (anything unlisted needs `ROOT`).
 pub struct Classify;
 impl ClassifyCall<RuntimeCall> for Classify {
@@ -156,7 +144,7 @@ impl Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Slash = ();
-	type VotingPower = TokenPower;
+	type VotingPower = Balances;
 	type Classify = Classify;
 	type Preimages = Preimage;
 	type Scheduler = Scheduler;
@@ -168,7 +156,9 @@ impl Config for Test {
 	// Small, to test postponement and full batches.
 	type MaxEndingPerBlock = MaxEnding;
 	type MaxVotesPerBatch = ConstU32<16>;
-	type MaxVotingPeriod = ConstU64<1000>;
+	/// As long as the token keeps a snapshot readable after a submission (64 snapshots one block
+	/// apart).
+	type MaxVotingPeriod = ConstU64<63>;
 	type MaxCallWeight = MaxCallWeight;
 	type MinFeelessPower = ConstU128<100>;
 }
@@ -326,9 +316,12 @@ impl ExtBuilder {
 	/// Builds the externalities at block 1.
 	pub fn build(self) -> sp_io::TestExternalities {
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-		pallet_token::GenesisConfig::<Test> { balances: self.balances }
-			.assimilate_storage(&mut storage)
-			.unwrap();
+		pallet_token::GenesisConfig::<Test> {
+			balances: self.balances,
+			snapshot_period: SNAPSHOT_PERIOD,
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
 		pallet_governance::GenesisConfig::<Test> { classes: genesis_classes() }
 			.assimilate_storage(&mut storage)
 			.unwrap();

@@ -3,7 +3,7 @@
 //! on the mock runtime, checked after every step against a shadow model of the expected
 //! outcomes, tallies, nonces and statuses, and against every pallet's `try_state`.
 //!
-//! The model reads voting power only through the [`VotingPowerSource`] trait, once, when a
+//! The model reads voting power only through the [`VotingPower`](crate::VotingPower) trait, once, when a
 //! proposal is submitted (its snapshot block has ended by then): every later vote must count
 //! exactly that power, whatever moved since.
 //!
@@ -151,7 +151,8 @@ impl World {
 		let bounded = Bounded::Inline(bytes.try_into().expect("small"));
 		let info = ClassOf::<Test>::get(class).expect("class");
 		let snapshot = now() - 1;
-		let electorate = <Test as Config>::VotingPower::total_supply_at(snapshot);
+		let electorate =
+			<Test as Config>::VotingPower::total_supply_at(snapshot).unwrap_or_default();
 		let free = Balances::reducible_balance(
 			&account(who),
 			frame_support::traits::tokens::Preservation::Expendable,
@@ -179,7 +180,8 @@ impl World {
 			.map(|k| {
 				(
 					account(*k),
-					<Test as Config>::VotingPower::voting_power_at(&account(*k), snapshot),
+					<Test as Config>::VotingPower::voting_power_at(&account(*k), snapshot)
+						.unwrap_or_default(),
 				)
 			})
 			.collect();
@@ -473,7 +475,9 @@ impl World {
 			83..=86 => {
 				let from = account(self.rng.pick(&KEYS));
 				let _ = if self.rng.chance(50) {
-					Balances::delegate(RuntimeOrigin::signed(from), account(self.rng.pick(&KEYS)))
+					let to = account(self.rng.pick(&KEYS));
+					let amount = 1 + self.rng.below(1200) as u128;
+					Balances::delegate(RuntimeOrigin::signed(from), to, amount)
 				} else {
 					Balances::undelegate(RuntimeOrigin::signed(from))
 				};

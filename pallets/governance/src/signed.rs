@@ -155,7 +155,8 @@ impl<T: Config> Pallet<T> {
 		if !verify_wrapped_or_raw::<T::Signature>(&vote.signature, &payload, &vote.voter) {
 			return Err(SignedVoteRejection::BadSignature);
 		}
-		let power = T::VotingPower::voting_power_at(&vote.voter, proposal.snapshot);
+		let power =
+			T::VotingPower::voting_power_at(&vote.voter, proposal.snapshot).unwrap_or_default();
 		if power.is_zero() {
 			return Err(SignedVoteRejection::NoVotingPower);
 		}

@@ -843,7 +843,7 @@ fn set_class_fails() {
 		zero.voting_period = 0;
 		assert_noop!(Gov::set_class(RuntimeOrigin::root(), 7, zero), Error::<Test>::InvalidClass);
 		let mut long = good.clone();
-		long.voting_period = 1001;
+		long.voting_period = 64;
 		assert_noop!(Gov::set_class(RuntimeOrigin::root(), 7, long), Error::<Test>::InvalidClass);
 		for id in 5..8 {
 			assert_ok!(Gov::set_class(RuntimeOrigin::root(), id, good.clone()));
@@ -1375,6 +1375,35 @@ fn too_heavy_call_is_refused_at_submission() {
 		assert_noop!(
 			Gov::submit(RuntimeOrigin::signed(alice()), inline(heavy), ROOT, None),
 			Error::<Test>::CallTooHeavy
+		);
+	});
+}
+
+#[test]
+fn voting_period_outlasting_the_snapshot_is_refused_at_submission() {
+	ExtBuilder::default().build_and_execute(|| {
+		// A class written past `set_class` (which refuses it) votes longer than the token keeps
+		// a snapshot readable (63 blocks after a submission in the mock).
+		let mut long = ClassOf::<Test>::get(ROOT).unwrap();
+		long.voting_period = 64;
+		ClassOf::<Test>::insert(ROOT, long.clone());
+		assert_noop!(
+			Gov::submit(RuntimeOrigin::signed(alice()), inline(remark(b"x")), ROOT, None),
+			Error::<Test>::SnapshotExpiresFirst
+		);
+		long.voting_period = 63;
+		ClassOf::<Test>::insert(ROOT, long);
+		assert_ok!(Gov::submit(RuntimeOrigin::signed(alice()), inline(remark(b"x")), ROOT, None));
+	});
+}
+
+#[test]
+fn submission_before_any_snapshot_is_refused() {
+	ExtBuilder::default().build_and_execute(|| {
+		System::set_block_number(0);
+		assert_noop!(
+			Gov::submit(RuntimeOrigin::signed(alice()), inline(remark(b"x")), ROOT, None),
+			Error::<Test>::NoSnapshot
 		);
 	});
 }

@@ -1,7 +1,7 @@
 //! The `fungible` traits of pallet-token. The rules (reducible balance, deposit and withdrawal
 //! consequences, holds, freezes, dust) are those of pallet-balances, so that the two behave
 //! identically; on top, every balance change goes through [`Pallet::try_mutate_account`], which
-//! records the voting-power checkpoints.
+//! records voting power at snapshots, and freezes count the delegated amount.
 
 use super::*;
 use frame_support::traits::tokens::{

@@ -6,49 +6,50 @@
 //! a complete [`fungible`](frame_support::traits::fungible) currency (free, held and frozen
 //! balances, existential deposit and dust, total issuance, account providers/consumers) that is a
 //! drop-in replacement for `pallet-balances`: in a runtime it is named `Balances`, stores
-//! [`AccountData`] in `System::Account` with the same shape, and its calls, arguments, events and
-//! errors match pallet-balances where they overlap, so wallets and polkadot.js work unchanged.
+//! [`AccountData`] in `System::Account` starting with the same four fields, and its calls, events
+//! and errors have pallet-balances' names, arguments and indices where they overlap, so wallets
+//! and polkadot.js work unchanged.
 //!
-//! What pallet-balances lacks is **voting-power history**: every change of an account's voting
-//! power records a checkpoint `(block, power)`, so [`Pallet::voting_power_at`] and
-//! [`Pallet::total_supply_at`] answer "how much at the end of block B" in O(log n). Tokens moved
-//! after a snapshot block never change what is read at that block: no double voting by moving
-//! tokens, no flash-loan power.
+//! What pallet-balances lacks is **voting power at snapshots**: [`Pallet::voting_power_at`] and
+//! [`Pallet::total_supply_at`] answer "how much at the end of snapshot block S" exactly, for every
+//! readable snapshot, whatever anyone does afterwards. Tokens moved after a snapshot never change
+//! what is read at it: no double voting by moving tokens, no flash-loan power.
 //!
 //! ## Terminology
 //!
 //! - **Total balance**: `free + reserved` of an account. Funds on hold (deposits) and frozen funds
 //!   still belong to the account and count in full.
-//! - **Voting power**: the account's total balance unless it delegates, plus the total balances of
-//!   the accounts that delegate to it.
-//! - **Delegation**: [`Pallet::delegate`] moves an account's whole voting power to another account,
-//!   one level deep: an account that delegates cannot be delegated to, and an account that is
-//!   delegated to cannot delegate, so chains never form.
-//! - **Checkpoint**: `(block, value)`, the value from the end of `block` on. At most one per account
-//!   per block. The history of an account is bounded (`MaxCheckpoints`): checkpoints older than the
-//!   runtime's horizon ([`Config::HistoryHorizon`], "the oldest snapshot still needed") are pruned,
-//!   always keeping the last one at or before the horizon. If the list is full even then, the two
-//!   oldest checkpoints after the horizon are merged keeping the smaller value (never counting
-//!   more power than was held) and [`Event::HistoryCoarsened`] is emitted.
-//! - **Supply history**: the total issuance per block, in a ring of `MaxSupplyCheckpoints` storage
-//!   slots, for the electorate of a snapshot.
+//! - **Voting power**: the account's total balance, less the amount it delegates, plus the amounts
+//!   delegated to it ([`AccountData::power`]).
+//! - **Delegation**: [`Pallet::delegate`] lends the voting power of a fixed amount of the caller's
+//!   own balance to another account; the amount stays frozen while delegated, so the delegator's
+//!   transfers and fees never touch the delegate. Power received is never passed on (one level),
+//!   and an account's own delegation does not depend on who delegates to it: nobody can stop an
+//!   account from delegating or undelegating.
+//! - **Snapshot**: the state at the end of every block that is a multiple of the snapshot period
+//!   (set at genesis). At most [`Config::MaxSnapshots`] are readable at once; see
+//!   [`snapshots`] for the rule and how values are recorded (lazily, before the first change
+//!   after each snapshot, in the account's own record: a transfer touches only the two accounts
+//!   it moves funds between).
 //!
 //! ## In a runtime
 //!
 //! Use it as `Balances` at the index pallet-balances would have, with `AccountStore = System` and
-//! `frame_system::Config::AccountData = pallet_token::AccountData<Balance>`. Hand
-//! [`Pallet`] to other pallets as their `fungible::*` currency and as their voting-power source
-//! through the [`VotingPower`] trait. Supply `HistoryHorizon` from governance ("oldest snapshot
-//! of an open proposal") or, without governance, a fixed window behind the current block.
+//! `frame_system::Config::AccountData = pallet_token::AccountData<Balance, BlockNumber,
+//! MaxSnapshots>`. Hand [`Pallet`] to other pallets as their `fungible::*` currency and as their
+//! voting-power source ([`metacert_primitives::VotingPower`]). Choose the snapshot period so that
+//! `period * (MaxSnapshots - 1)` covers the longest voting period
+//! ([`Pallet::longest_voting_period`]).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
 
 extern crate alloc;
 
-pub mod checkpoints;
 mod impl_fungible;
+pub mod migrations;
 pub mod runtime_api;
+pub mod snapshots;
 pub mod types;
 pub mod weights;
 
@@ -76,12 +77,13 @@ use sp_runtime::{
 		AtLeast32BitUnsigned, CheckedAdd, CheckedSub, MaybeSerializeDeserialize, Saturating,
 		StaticLookup, Zero,
 	},
-	ArithmeticError, DispatchError, FixedPointOperand,
+	ArithmeticError, DispatchError, FixedPointOperand, SaturatedConversion,
 };
 
-pub use checkpoints::Checkpoint;
+pub use metacert_primitives::VotingPower;
 pub use pallet::*;
-pub use types::{AccountData, ExtraFlags, IdAmount, RingBounds};
+pub use snapshots::{Schedule, SnapshotValue, SnapshotValues};
+pub use types::{AccountData, Delegation, ExtraFlags, IdAmount, SnapshotState};
 pub use weights::WeightInfo;
 
 /// Log target of this pallet.
@@ -90,22 +92,22 @@ pub const LOG_TARGET: &str = "runtime::token";
 /// A credit (an imbalance to be placed somewhere) of this pallet's currency.
 pub type CreditOf<T> = Credit<<T as frame_system::Config>::AccountId, Pallet<T>>;
 
-/// The voting-power source that a governance pallet reads: "power of X at B", "supply at B".
-pub trait VotingPower<AccountId, BlockNumber, Balance> {
-	/// The voting power of `who` at the end of block `at`.
-	fn voting_power_at(who: &AccountId, at: BlockNumber) -> Balance;
-	/// The total supply at the end of block `at`.
-	fn total_supply_at(at: BlockNumber) -> Balance;
-	/// The current voting power of `who`.
-	fn current_voting_power(who: &AccountId) -> Balance;
-}
+/// The account data of a runtime using this pallet. Lowering `MaxSnapshots` in an upgrade needs a
+/// migration: a longer list no longer decodes.
+pub type AccountDataOf<T> =
+	AccountData<<T as Config>::Balance, BlockNumberFor<T>, <T as Config>::MaxSnapshots>;
+
+/// The snapshot values of a runtime using this pallet.
+pub type SnapshotValuesOf<T> =
+	SnapshotValues<BlockNumberFor<T>, <T as Config>::Balance, <T as Config>::MaxSnapshots>;
 
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
 
-	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	/// The in-code storage version: 1 since voting power is kept at snapshots in `AccountData`
+	/// (see [`crate::migrations`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	/// Default configurations of this pallet for tests and examples.
 	pub mod config_preludes {
@@ -115,8 +117,8 @@ pub mod pallet {
 			traits::{ConstU32, ConstU64},
 		};
 
-		/// A configuration for tests: `u64` balances, existential deposit 1, history of 32
-		/// checkpoints, horizon at the current block.
+		/// A configuration for tests: `u64` balances, existential deposit 1, 4 readable
+		/// snapshots.
 		pub struct TestDefaultConfig;
 
 		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
@@ -133,8 +135,7 @@ pub mod pallet {
 			type DustRemoval = ();
 			type MaxFreezes = ConstU32<4>;
 			type MaxHolds = ConstU32<4>;
-			type MaxCheckpoints = ConstU32<32>;
-			type MaxSupplyCheckpoints = ConstU32<1024>;
+			type MaxSnapshots = ConstU32<4>;
 			type WeightInfo = ();
 		}
 	}
@@ -163,7 +164,8 @@ pub mod pallet {
 			+ TypeInfo
 			+ FixedPointOperand;
 
-		/// The least balance an account may hold; less is dust and the account is reaped.
+		/// The least balance an account may hold; less is dust and the account is reaped. Also
+		/// the least amount that can be delegated.
 		#[pallet::constant]
 		#[pallet::no_default_bounds]
 		type ExistentialDeposit: Get<Self::Balance>;
@@ -174,12 +176,7 @@ pub mod pallet {
 
 		/// Where account data is stored (`frame_system::Pallet` for `System::Account`).
 		#[pallet::no_default]
-		type AccountStore: StoredMap<Self::AccountId, AccountData<Self::Balance>>;
-
-		/// The oldest block whose voting power must stay exactly readable: checkpoints older than
-		/// the last one at or before it may be pruned.
-		#[pallet::no_default]
-		type HistoryHorizon: Get<BlockNumberFor<Self>>;
+		type AccountStore: StoredMap<Self::AccountId, AccountDataOf<Self>>;
 
 		/// Most freezes per account.
 		#[pallet::constant]
@@ -189,13 +186,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxHolds: Get<u32>;
 
-		/// Most voting-power checkpoints per account.
+		/// How many snapshots are readable at once (at least 2): the bound of every list of
+		/// snapshot values. With snapshot period `P`, a proposal may vote for `P * (this - 1)`
+		/// blocks.
 		#[pallet::constant]
-		type MaxCheckpoints: Get<u32>;
-
-		/// Size of the ring of total-supply checkpoints (at most one per block).
-		#[pallet::constant]
-		type MaxSupplyCheckpoints: Get<u32>;
+		type MaxSnapshots: Get<u32>;
 
 		/// Weights of the calls.
 		type WeightInfo: WeightInfo;
@@ -214,6 +209,13 @@ pub mod pallet {
 	#[pallet::storage]
 	#[pallet::whitelist_storage]
 	pub type InactiveIssuance<T: Config> = StorageValue<_, T::Balance, ValueQuery>;
+
+	/// The snapshot period and the total supply at readable snapshots. A plain value, read in
+	/// `on_initialize` of every block (so it is whitelisted: every balance change reads it).
+	#[pallet::storage]
+	#[pallet::whitelist_storage]
+	pub type Snapshots<T: Config> =
+		StorageValue<_, SnapshotState<T::Balance, BlockNumberFor<T>, T::MaxSnapshots>, ValueQuery>;
 
 	/// Holds of each account, by reason. `Blake2_128Concat`: keys are user-chosen accounts.
 	#[pallet::storage]
@@ -235,41 +237,24 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// Voting-power history of each account, strictly increasing in block.
+	/// What each delegating account delegates, and to whom.
 	/// `Blake2_128Concat`: keys are user-chosen accounts.
 	#[pallet::storage]
-	pub type CheckpointsOf<T: Config> = StorageMap<
-		_,
-		Blake2_128Concat,
-		T::AccountId,
-		BoundedVec<Checkpoint<BlockNumberFor<T>, T::Balance>, T::MaxCheckpoints>,
-		ValueQuery,
-	>;
+	pub type DelegationOf<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, Delegation<T::AccountId, T::Balance>>;
 
-	/// The account each delegating account delegates its voting power to.
-	/// `Blake2_128Concat`: keys are user-chosen accounts.
+	/// The voting power that reaped accounts had at snapshots still readable when they were
+	/// reaped (their `AccountData` went with them). Removed by [`Pallet::clear_reaped_power`] once
+	/// none is readable. `Blake2_128Concat`: keys are user-chosen accounts.
 	#[pallet::storage]
-	pub type DelegateOf<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, T::AccountId>;
-
-	/// Sum of the total balances delegated to each delegate, and how many delegate to it.
-	/// `Blake2_128Concat`: keys are user-chosen accounts.
-	#[pallet::storage]
-	pub type DelegatedTo<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, (T::Balance, u32), ValueQuery>;
-
-	/// Ring of total-supply checkpoints, by slot. `Twox64Concat`: slots are not user-chosen.
-	#[pallet::storage]
-	pub type SupplyCheckpointAt<T: Config> =
-		StorageMap<_, Twox64Concat, u32, Checkpoint<BlockNumberFor<T>, T::Balance>>;
-
-	/// Where the supply history starts in its ring and how long it is.
-	#[pallet::storage]
-	pub type SupplyHistory<T: Config> = StorageValue<_, RingBounds, ValueQuery>;
+	pub type ReapedPowerOf<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, SnapshotValuesOf<T>>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// An account was created with some free balance.
+		#[codec(index = 0)]
 		Endowed {
 			/// The account.
 			account: T::AccountId,
@@ -277,6 +262,7 @@ pub mod pallet {
 			free_balance: T::Balance,
 		},
 		/// An account was removed whose balance was non-zero but below the existential deposit.
+		#[codec(index = 1)]
 		DustLost {
 			/// The account.
 			account: T::AccountId,
@@ -284,15 +270,17 @@ pub mod pallet {
 			amount: T::Balance,
 		},
 		/// Transfer succeeded.
+		#[codec(index = 2)]
 		Transfer {
-			/// The sending account (or former delegate).
+			/// The sending account.
 			from: T::AccountId,
-			/// The receiving account (or delegate).
+			/// The receiving account.
 			to: T::AccountId,
 			/// The amount.
 			amount: T::Balance,
 		},
 		/// A balance was set by root.
+		#[codec(index = 3)]
 		BalanceSet {
 			/// The account.
 			who: T::AccountId,
@@ -300,6 +288,7 @@ pub mod pallet {
 			free: T::Balance,
 		},
 		/// Some amount was deposited (e.g. for transaction fees).
+		#[codec(index = 7)]
 		Deposit {
 			/// The account.
 			who: T::AccountId,
@@ -307,6 +296,7 @@ pub mod pallet {
 			amount: T::Balance,
 		},
 		/// Some amount was withdrawn from the account (e.g. for transaction fees).
+		#[codec(index = 8)]
 		Withdraw {
 			/// The account.
 			who: T::AccountId,
@@ -314,6 +304,7 @@ pub mod pallet {
 			amount: T::Balance,
 		},
 		/// Some amount was removed from the account (e.g. for misbehavior).
+		#[codec(index = 9)]
 		Slashed {
 			/// The account.
 			who: T::AccountId,
@@ -321,6 +312,7 @@ pub mod pallet {
 			amount: T::Balance,
 		},
 		/// Some amount was minted into an account.
+		#[codec(index = 10)]
 		Minted {
 			/// The account.
 			who: T::AccountId,
@@ -328,6 +320,7 @@ pub mod pallet {
 			amount: T::Balance,
 		},
 		/// Some amount was burned from an account.
+		#[codec(index = 12)]
 		Burned {
 			/// The account.
 			who: T::AccountId,
@@ -335,6 +328,7 @@ pub mod pallet {
 			amount: T::Balance,
 		},
 		/// Some amount was suspended from an account (it can be restored later).
+		#[codec(index = 14)]
 		Suspended {
 			/// The account.
 			who: T::AccountId,
@@ -342,6 +336,7 @@ pub mod pallet {
 			amount: T::Balance,
 		},
 		/// Some amount was restored into an account.
+		#[codec(index = 15)]
 		Restored {
 			/// The account.
 			who: T::AccountId,
@@ -349,16 +344,19 @@ pub mod pallet {
 			amount: T::Balance,
 		},
 		/// Total issuance was increased by `amount`, creating a credit to be balanced.
+		#[codec(index = 17)]
 		Issued {
 			/// The amount.
 			amount: T::Balance,
 		},
 		/// Total issuance was decreased by `amount`, creating a debt to be balanced.
+		#[codec(index = 18)]
 		Rescinded {
 			/// The amount.
 			amount: T::Balance,
 		},
 		/// Some balance was frozen.
+		#[codec(index = 21)]
 		Frozen {
 			/// The account.
 			who: T::AccountId,
@@ -366,6 +364,7 @@ pub mod pallet {
 			amount: T::Balance,
 		},
 		/// Some balance was thawed.
+		#[codec(index = 22)]
 		Thawed {
 			/// The account.
 			who: T::AccountId,
@@ -373,6 +372,7 @@ pub mod pallet {
 			amount: T::Balance,
 		},
 		/// The total issuance was forcefully changed.
+		#[codec(index = 23)]
 		TotalIssuanceForced {
 			/// The total issuance before.
 			old: T::Balance,
@@ -380,6 +380,7 @@ pub mod pallet {
 			new: T::Balance,
 		},
 		/// Some funds were put on hold.
+		#[codec(index = 24)]
 		Held {
 			/// Why the funds are held.
 			reason: T::RuntimeHoldReason,
@@ -389,6 +390,7 @@ pub mod pallet {
 			amount: T::Balance,
 		},
 		/// Held funds were burned.
+		#[codec(index = 25)]
 		BurnedHeld {
 			/// Why the funds are held.
 			reason: T::RuntimeHoldReason,
@@ -398,6 +400,7 @@ pub mod pallet {
 			amount: T::Balance,
 		},
 		/// Held funds were transferred, still on hold, to another account.
+		#[codec(index = 26)]
 		TransferOnHold {
 			/// Why the funds are held.
 			reason: T::RuntimeHoldReason,
@@ -409,6 +412,7 @@ pub mod pallet {
 			amount: T::Balance,
 		},
 		/// Free funds were transferred to another account and put on hold there.
+		#[codec(index = 27)]
 		TransferAndHold {
 			/// Why the funds are held.
 			reason: T::RuntimeHoldReason,
@@ -420,6 +424,7 @@ pub mod pallet {
 			transferred: T::Balance,
 		},
 		/// Held funds were released.
+		#[codec(index = 28)]
 		Released {
 			/// Why the funds are held.
 			reason: T::RuntimeHoldReason,
@@ -428,79 +433,107 @@ pub mod pallet {
 			/// The amount.
 			amount: T::Balance,
 		},
-		/// `who` delegated its voting power to `to`.
+		/// `who` delegates the voting power of `amount` of its balance to `to` (replacing its
+		/// earlier delegation, if any).
+		#[codec(index = 40)]
 		Delegated {
-			/// The account.
+			/// The delegating account.
 			who: T::AccountId,
-			/// The receiving account (or delegate).
+			/// The delegate.
 			to: T::AccountId,
+			/// The amount delegated (frozen in `who`'s account).
+			amount: T::Balance,
 		},
-		/// `who` took its voting power back from `from`.
+		/// `who` took back the voting power it delegated to `from`.
+		#[codec(index = 41)]
 		Undelegated {
-			/// The account.
+			/// The delegating account.
 			who: T::AccountId,
-			/// The sending account (or former delegate).
+			/// The former delegate.
 			from: T::AccountId,
+			/// The amount that was delegated.
+			amount: T::Balance,
 		},
-		/// The voting-power history of `who` was full even after pruning and was coarsened.
-		HistoryCoarsened {
+		/// A forced reduction (a slash) took `who`'s balance below what it delegated: the
+		/// delegation shrank to `amount`.
+		#[codec(index = 42)]
+		DelegationReduced {
+			/// The delegating account.
+			who: T::AccountId,
+			/// The delegate.
+			to: T::AccountId,
+			/// The amount still delegated.
+			amount: T::Balance,
+		},
+		/// The voting power that reaped account `who` had at past snapshots was removed: none of
+		/// those snapshots is readable any more.
+		#[codec(index = 43)]
+		ReapedPowerCleared {
 			/// The account.
 			who: T::AccountId,
-		},
-		/// `pruned` checkpoints of `who` older than the horizon were removed.
-		HistoryPruned {
-			/// The account.
-			who: T::AccountId,
-			/// How many checkpoints were removed.
-			pruned: u32,
 		},
 	}
 
+	/// Errors. Those pallet-balances also has carry its indices, so that clients decoding a
+	/// `Balances` module error see the same error.
 	#[pallet::error]
 	pub enum Error<T> {
+		/// Funds are frozen or on hold.
+		#[codec(index = 1)]
+		LiquidityRestrictions,
 		/// The balance is too low.
+		#[codec(index = 2)]
 		InsufficientBalance,
 		/// Value too low to create an account: below the existential deposit.
+		#[codec(index = 3)]
 		ExistentialDeposit,
 		/// The transfer would kill the account.
+		#[codec(index = 4)]
 		Expendability,
 		/// Beneficiary account must pre-exist.
+		#[codec(index = 6)]
 		DeadAccount,
-		/// Funds are frozen or on hold.
-		LiquidityRestrictions,
 		/// Number of holds exceeds `MaxHolds`.
+		#[codec(index = 8)]
 		TooManyHolds,
 		/// Number of freezes exceeds `MaxFreezes`.
+		#[codec(index = 9)]
 		TooManyFreezes,
 		/// The issuance cannot be modified since it is already deactivated.
+		#[codec(index = 10)]
 		IssuanceDeactivated,
 		/// The delta cannot be zero.
+		#[codec(index = 11)]
 		DeltaZero,
 		/// Source and destination of a transfer are the same account.
+		#[codec(index = 20)]
 		SelfTransfer,
 		/// An account cannot delegate to itself.
+		#[codec(index = 21)]
 		SelfDelegation,
-		/// The account already delegates; undelegate first.
-		AlreadyDelegating,
 		/// The account does not delegate.
+		#[codec(index = 22)]
 		NotDelegating,
-		/// The target delegates its own power: chains of delegation are not allowed.
-		TargetIsDelegating,
-		/// Others delegate to this account: it cannot delegate (no chains of delegation).
-		HasDelegators,
-		/// Nothing of this account's history can be pruned.
-		NothingToPrune,
+		/// Less than the existential deposit cannot be delegated.
+		#[codec(index = 23)]
+		DelegationTooSmall,
+		/// The account has no reaped voting power, or some of it is still readable.
+		#[codec(index = 24)]
+		NothingToClear,
 	}
 
 	#[pallet::genesis_config]
 	pub struct GenesisConfig<T: Config> {
 		/// Initial balances: `(account, free balance)`.
 		pub balances: Vec<(T::AccountId, T::Balance)>,
+		/// A snapshot is taken at the end of every block that is a multiple of this (zero: no
+		/// snapshots). See [`crate::snapshots`].
+		pub snapshot_period: BlockNumberFor<T>,
 	}
 
 	impl<T: Config> Default for GenesisConfig<T> {
 		fn default() -> Self {
-			Self { balances: Default::default() }
+			Self { balances: Default::default(), snapshot_period: Zero::zero() }
 		}
 	}
 
@@ -525,17 +558,33 @@ pub mod pallet {
 					AccountData { free: *balance, ..Default::default() },
 				);
 				assert!(stored.is_ok(), "genesis account of {who:?} could not be stored");
-				Pallet::<T>::record_power(who);
 			}
-			Pallet::<T>::set_issuance(total);
+			Snapshots::<T>::put(SnapshotState {
+				first: Zero::zero(),
+				period: self.snapshot_period,
+				supply: Default::default(),
+			});
+			TotalIssuance::<T>::put(total);
 		}
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Reads the snapshot state, which every balance change of the block then reads again
+		/// (so that read is whitelisted in the benchmarks and charged here, once per block).
+		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
+			let _ = Snapshots::<T>::get();
+			T::DbWeight::get().reads(1)
+		}
+
+		/// Clears the history kept from before the migration to snapshots once no proposal can
+		/// read it, within the block's leftover weight.
+		fn on_idle(n: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::clear_legacy_history(n, remaining)
+		}
+
 		fn integrity_test() {
-			assert!(T::MaxCheckpoints::get() >= 2, "MaxCheckpoints must be at least 2");
-			assert!(T::MaxSupplyCheckpoints::get() >= 2, "MaxSupplyCheckpoints must be at least 2");
+			assert!(T::MaxSnapshots::get() >= 2, "MaxSnapshots must be at least 2");
 			assert!(
 				!<T as Config>::ExistentialDeposit::get().is_zero(),
 				"the existential deposit must not be zero"
@@ -613,6 +662,50 @@ pub mod pallet {
 			Self::do_transfer(&source, &dest, reducible, preservation)
 		}
 
+		/// pallet-balances' `force_unreserve`: releases up to `amount` of `who`'s reserved
+		/// balance that no hold accounts for. In this pallet every reserved unit is under a hold
+		/// (an invariant of `try_state`: holds are released by the pallet that placed them), so
+		/// this changes nothing; it is here so that tools calling it keep working.
+		///
+		/// Origin: root. Emits nothing.
+		#[pallet::call_index(5)]
+		pub fn force_unreserve(
+			origin: OriginFor<T>,
+			who: AccountIdLookupOf<T>,
+			amount: T::Balance,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			let who = T::Lookup::lookup(who)?;
+			let _ = amount;
+			let held: T::Balance = Holds::<T>::get(&who)
+				.iter()
+				.fold(Zero::zero(), |sum, h| sum.saturating_add(h.amount));
+			if held != Self::account(&who).reserved {
+				defensive!("reserved balance not accounted for by holds");
+			}
+			Ok(())
+		}
+
+		/// pallet-balances' `upgrade_accounts`: moves accounts to the holds/freezes reference
+		/// counting. Every account of this pallet uses it from creation, so there is nothing to
+		/// upgrade and, as in pallet-balances when nothing needed an upgrade, the fee is paid.
+		///
+		/// Origin: signed. Emits nothing.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::upgrade_accounts(who.len().saturated_into()))]
+		pub fn upgrade_accounts(
+			origin: OriginFor<T>,
+			who: Vec<T::AccountId>,
+		) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			for account in &who {
+				if !Self::account(account).flags.is_new_logic() {
+					defensive!("an account without the holds/freezes flag");
+				}
+			}
+			Ok(Pays::Yes.into())
+		}
+
 		/// Sets the free balance of `who`, minting or burning the difference.
 		///
 		/// Origin: root. Emits `BalanceSet` (and `Minted`/`Burned` through issuance changes).
@@ -672,41 +765,52 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Delegates the caller's whole voting power to `to` (one level: `to` must not delegate,
-		/// and the caller must have no delegators).
+		/// Delegates the voting power of `amount` of the caller's own balance to `to`, replacing
+		/// the caller's earlier delegation, if any. The amount stays frozen in the caller's
+		/// account until `undelegate` (keep some balance free for fees). Anyone may be a
+		/// delegate, whoever delegates to the caller.
 		///
-		/// Origin: signed. Emits `Delegated`. Checkpoints of both sides are updated.
+		/// Origin: signed. Params: `to` (not the caller), `amount` (at least the existential
+		/// deposit, at most the caller's total balance). Emits `Delegated` (after `Undelegated`
+		/// when replacing).
 		#[pallet::call_index(20)]
-		pub fn delegate(origin: OriginFor<T>, to: AccountIdLookupOf<T>) -> DispatchResult {
+		pub fn delegate(
+			origin: OriginFor<T>,
+			to: AccountIdLookupOf<T>,
+			#[pallet::compact] amount: T::Balance,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let to = T::Lookup::lookup(to)?;
-			Self::do_delegate(&who, &to)
+			Self::do_delegate(&who, &to, amount)
 		}
 
-		/// Takes the caller's voting power back from its delegate.
+		/// Takes back the voting power the caller delegated and thaws the amount.
 		///
-		/// Origin: signed. Emits `Undelegated`. Checkpoints of both sides are updated.
+		/// Origin: signed. Emits `Undelegated`.
 		#[pallet::call_index(21)]
 		pub fn undelegate(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_undelegate(&who)
 		}
 
-		/// Removes the checkpoints of `who` that no snapshot at or after the horizon needs, and
-		/// the whole history if it reads zero from the horizon on (reaped accounts). Free when
-		/// something was removed.
+		/// Removes the voting power that reaped account `who` had at past snapshots, once none of
+		/// them is readable. Free when it removes something.
 		///
-		/// Origin: signed (anyone). Emits `HistoryPruned`.
+		/// Origin: signed (anyone). Emits `ReapedPowerCleared`.
 		#[pallet::call_index(22)]
-		pub fn prune_history(
+		pub fn clear_reaped_power(
 			origin: OriginFor<T>,
 			who: AccountIdLookupOf<T>,
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			let who = T::Lookup::lookup(who)?;
-			let pruned = Self::do_prune_history(&who);
-			ensure!(pruned > 0, Error::<T>::NothingToPrune);
-			Self::deposit_event(Event::<T>::HistoryPruned { who, pruned });
+			let values = ReapedPowerOf::<T>::get(&who).ok_or(Error::<T>::NothingToClear)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			let schedule = Self::schedule();
+			let readable = values.iter().any(|v| schedule.is_readable(v.snapshot, now));
+			ensure!(!readable, Error::<T>::NothingToClear);
+			ReapedPowerOf::<T>::remove(&who);
+			Self::deposit_event(Event::<T>::ReapedPowerCleared { who });
 			Ok(Pays::No.into())
 		}
 	}
@@ -742,7 +846,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The balances of `who`.
-	pub fn account(who: &T::AccountId) -> AccountData<T::Balance> {
+	pub fn account(who: &T::AccountId) -> AccountDataOf<T> {
 		T::AccountStore::get(who)
 	}
 
@@ -761,189 +865,220 @@ impl<T: Config> Pallet<T> {
 		TotalIssuance::<T>::get()
 	}
 
-	/// The current voting power of `who`: its total balance unless it delegates, plus what is
-	/// delegated to it.
-	pub fn current_voting_power(who: &T::AccountId) -> T::Balance {
-		let own = if DelegateOf::<T>::contains_key(who) {
-			Zero::zero()
-		} else {
-			Self::account(who).total()
+	/// When snapshots are taken and how many are readable.
+	pub fn schedule() -> Schedule<BlockNumberFor<T>> {
+		let state = Snapshots::<T>::get();
+		Schedule { first: state.first, period: state.period, max: T::MaxSnapshots::get() }
+	}
+
+	/// The longest voting period that a proposal counting the latest snapshot is sure to have.
+	pub fn longest_voting_period() -> BlockNumberFor<T> {
+		Self::schedule().longest_voting_period()
+	}
+
+	/// The snapshots readable in block `now`, oldest first.
+	pub fn readable_snapshots_in(now: BlockNumberFor<T>) -> Vec<BlockNumberFor<T>> {
+		let schedule = Self::schedule();
+		let (Some(oldest), Some(latest)) = (schedule.oldest_readable(now), schedule.latest(now))
+		else {
+			return Vec::new();
 		};
-		own.saturating_add(DelegatedTo::<T>::get(who).0)
+		let mut out = Vec::new();
+		let mut s = oldest;
+		while s <= latest {
+			out.push(s);
+			s = s.saturating_add(schedule.period);
+		}
+		out
 	}
 
-	/// The voting power of `who` at the end of block `at` (O(log n)). Exact for any block not
-	/// older than the horizon, unless [`Event::HistoryCoarsened`] was emitted for `who`.
-	pub fn voting_power_at(who: &T::AccountId, at: BlockNumberFor<T>) -> T::Balance {
-		checkpoints::value_at(&CheckpointsOf::<T>::get(who), at)
+	/// The snapshots readable now, oldest first.
+	pub fn readable_snapshots() -> Vec<BlockNumberFor<T>> {
+		Self::readable_snapshots_in(frame_system::Pallet::<T>::block_number())
 	}
 
-	/// The total issuance at the end of block `at` (O(log n) storage reads).
-	pub fn total_supply_at(at: BlockNumberFor<T>) -> T::Balance {
-		let bounds = SupplyHistory::<T>::get();
-		// Find the number of checkpoints with block <= at by binary search over ring indices.
-		let (mut lo, mut hi) = (0u32, bounds.len);
-		while lo < hi {
-			let mid = lo + (hi - lo) / 2;
-			match Self::supply_checkpoint(bounds, mid) {
-				Some(c) if c.block <= at => lo = mid + 1,
-				_ => hi = mid,
+	/// Whether `snapshot` is readable now.
+	pub fn is_readable(snapshot: BlockNumberFor<T>) -> bool {
+		Self::schedule().is_readable(snapshot, frame_system::Pallet::<T>::block_number())
+	}
+
+	/// The current voting power of `who`: its total balance, less what it delegates, plus what
+	/// is delegated to it.
+	pub fn current_voting_power(who: &T::AccountId) -> T::Balance {
+		Self::account(who).power()
+	}
+
+	/// The voting power of `who` at the end of `snapshot`, read in block `now`; `None` unless
+	/// `snapshot` is readable then. Exact, whatever happened afterwards. Runtime APIs read as
+	/// of the next block (the state after a block is the end of that block: its snapshot is
+	/// taken).
+	pub fn voting_power_at_in(
+		who: &T::AccountId,
+		snapshot: BlockNumberFor<T>,
+		now: BlockNumberFor<T>,
+	) -> Option<T::Balance> {
+		let schedule = Self::schedule();
+		if snapshot < schedule.first {
+			// A proposal opened before the migration to snapshots (see `migrations`).
+			return Self::legacy_voting_power_at(who, snapshot, now);
+		}
+		if !schedule.is_readable(snapshot, now) {
+			return None;
+		}
+		// Values recorded before the account was last reaped come first.
+		if let Some(reaped) = ReapedPowerOf::<T>::get(who) {
+			if let Some(v) = reaped.iter().find(|v| v.snapshot >= snapshot) {
+				return Some(v.value);
 			}
 		}
-		match lo.checked_sub(1) {
-			Some(i) => Self::supply_checkpoint(bounds, i).map(|c| c.value).unwrap_or_default(),
-			None => Zero::zero(),
+		let account = Self::account(who);
+		Some(snapshots::value_at(&account.snapshots, snapshot, account.power()))
+	}
+
+	/// [`Self::voting_power_at_in`] the current block.
+	pub fn voting_power_at(who: &T::AccountId, snapshot: BlockNumberFor<T>) -> Option<T::Balance> {
+		Self::voting_power_at_in(who, snapshot, frame_system::Pallet::<T>::block_number())
+	}
+
+	/// The total issuance at the end of `snapshot`, read in block `now`; `None` unless
+	/// `snapshot` is readable then.
+	pub fn total_supply_at_in(
+		snapshot: BlockNumberFor<T>,
+		now: BlockNumberFor<T>,
+	) -> Option<T::Balance> {
+		if !Self::schedule().is_readable(snapshot, now) {
+			return None;
 		}
+		let state = Snapshots::<T>::get();
+		Some(snapshots::value_at(&state.supply, snapshot, TotalIssuance::<T>::get()))
 	}
 
-	/// The account `who` delegates to, if any.
-	pub fn delegate_of(who: &T::AccountId) -> Option<T::AccountId> {
-		DelegateOf::<T>::get(who)
+	/// [`Self::total_supply_at_in`] the current block.
+	pub fn total_supply_at(snapshot: BlockNumberFor<T>) -> Option<T::Balance> {
+		Self::total_supply_at_in(snapshot, frame_system::Pallet::<T>::block_number())
 	}
 
-	fn supply_slot(bounds: RingBounds, i: u32) -> u32 {
-		let size = T::MaxSupplyCheckpoints::get().max(1);
-		((bounds.first as u64 + i as u64) % size as u64) as u32
+	/// What `who` delegates, and to whom.
+	pub fn delegation_of(who: &T::AccountId) -> Option<Delegation<T::AccountId, T::Balance>> {
+		DelegationOf::<T>::get(who)
 	}
 
-	fn supply_checkpoint(
-		bounds: RingBounds,
-		i: u32,
-	) -> Option<Checkpoint<BlockNumberFor<T>, T::Balance>> {
-		SupplyCheckpointAt::<T>::get(Self::supply_slot(bounds, i))
-	}
-
-	/// Writes the total issuance and records it in the supply history.
+	/// Writes the total issuance, first recording the old value at the latest snapshot if this
+	/// is its first change since then.
 	pub(crate) fn set_issuance(amount: T::Balance) {
+		let old = TotalIssuance::<T>::get();
 		TotalIssuance::<T>::put(amount);
-		Self::record_supply(amount);
-	}
-
-	/// Records `supply` at the current block in the ring, pruning at most two checkpoints made
-	/// useless by the horizon, and overwriting the oldest when the ring is full.
-	fn record_supply(supply: T::Balance) {
-		let now = frame_system::Pallet::<T>::block_number();
-		let horizon = T::HistoryHorizon::get();
-		let size = T::MaxSupplyCheckpoints::get().max(1);
-		let mut bounds = SupplyHistory::<T>::get();
-		if let Some(last_i) = bounds.len.checked_sub(1) {
-			if let Some(mut last) = Self::supply_checkpoint(bounds, last_i) {
-				if last.block >= now {
-					last.value = supply;
-					SupplyCheckpointAt::<T>::insert(Self::supply_slot(bounds, last_i), last);
-					return;
-				}
-				if last.value == supply {
-					return;
-				}
-			}
-		}
-		// Prune: while the second checkpoint is at or before the horizon, the first is useless.
-		for _ in 0..2 {
-			if bounds.len < 2 {
-				break;
-			}
-			match Self::supply_checkpoint(bounds, 1) {
-				Some(second) if second.block <= horizon => {
-					SupplyCheckpointAt::<T>::remove(Self::supply_slot(bounds, 0));
-					bounds.first = (bounds.first + 1) % size;
-					bounds.len -= 1;
-				},
-				_ => break,
-			}
-		}
-		if bounds.len >= size {
-			// Full: the oldest slot is reused; reads before the new oldest lose precision.
-			log::warn!(target: LOG_TARGET, "supply history ring full: dropping its oldest checkpoint");
-			bounds.first = (bounds.first + 1) % size;
-			bounds.len -= 1;
-		}
-		let slot = Self::supply_slot(bounds, bounds.len);
-		SupplyCheckpointAt::<T>::insert(slot, Checkpoint { block: now, value: supply });
-		bounds.len += 1;
-		SupplyHistory::<T>::put(bounds);
-	}
-
-	/// Records the current voting power of `who` as a checkpoint at the current block.
-	pub(crate) fn record_power(who: &T::AccountId) {
-		let power = Self::current_voting_power(who);
-		let now = frame_system::Pallet::<T>::block_number();
-		let horizon = T::HistoryHorizon::get();
-		let coarsened = CheckpointsOf::<T>::mutate_exists(who, |maybe| {
-			let mut history = maybe.take().unwrap_or_default();
-			let outcome = checkpoints::record(&mut history, now, power, horizon);
-			if !history.is_empty() {
-				*maybe = Some(history);
-			}
-			outcome == checkpoints::Recorded::Coarsened
-		});
-		if coarsened {
-			Self::deposit_event(Event::<T>::HistoryCoarsened { who: who.clone() });
-		}
-	}
-
-	/// Updates voting power after the total balance of `who` went from `old` to `new`.
-	pub(crate) fn on_total_changed(who: &T::AccountId, old: T::Balance, new: T::Balance) {
-		if old == new {
+		if old == amount {
 			return;
 		}
-		match DelegateOf::<T>::get(who) {
-			Some(delegate) => {
-				DelegatedTo::<T>::mutate(&delegate, |(sum, _)| {
-					*sum = sum.saturating_add(new).saturating_sub(old);
-				});
-				Self::record_power(&delegate);
-			},
-			None => Self::record_power(who),
+		let now = frame_system::Pallet::<T>::block_number();
+		let mut state = Snapshots::<T>::get();
+		let schedule =
+			Schedule { first: state.first, period: state.period, max: T::MaxSnapshots::get() };
+		if schedule.record_before_change(&mut state.supply, now, old) {
+			Snapshots::<T>::put(state);
 		}
-	}
-
-	/// Prunes the history of `who` to the horizon; removes it if it reads zero from there on.
-	pub(crate) fn do_prune_history(who: &T::AccountId) -> u32 {
-		let horizon = T::HistoryHorizon::get();
-		CheckpointsOf::<T>::mutate_exists(who, |maybe| {
-			let Some(history) = maybe.as_mut() else { return 0 };
-			let mut pruned = checkpoints::prune(history, horizon);
-			// Only the horizon keeper is left and it reads zero: nothing to remember.
-			if history.len() == 1 && history[0].block <= horizon && history[0].value.is_zero() {
-				*maybe = None;
-				pruned += 1;
-			}
-			pruned
-		})
 	}
 
 	/// `delegate`: see the call.
-	pub fn do_delegate(who: &T::AccountId, to: &T::AccountId) -> DispatchResult {
+	pub fn do_delegate(
+		who: &T::AccountId,
+		to: &T::AccountId,
+		amount: T::Balance,
+	) -> DispatchResult {
 		ensure!(who != to, Error::<T>::SelfDelegation);
-		ensure!(!DelegateOf::<T>::contains_key(who), Error::<T>::AlreadyDelegating);
-		ensure!(!DelegateOf::<T>::contains_key(to), Error::<T>::TargetIsDelegating);
-		ensure!(DelegatedTo::<T>::get(who).1 == 0, Error::<T>::HasDelegators);
-		let own = Self::account(who).total();
-		DelegateOf::<T>::insert(who, to);
-		DelegatedTo::<T>::mutate(to, |(sum, count)| {
-			*sum = sum.saturating_add(own);
-			*count = count.saturating_add(1);
-		});
-		Self::record_power(who);
-		Self::record_power(to);
-		Self::deposit_event(Event::<T>::Delegated { who: who.clone(), to: to.clone() });
+		ensure!(amount >= Self::ed(), Error::<T>::DelegationTooSmall);
+		ensure!(amount <= Self::account(who).total(), Error::<T>::InsufficientBalance);
+		frame_support::storage::with_storage_layer(|| {
+			if DelegationOf::<T>::contains_key(who) {
+				Self::do_undelegate(who)?;
+			}
+			Self::try_mutate_account_handling_dust(to, false, |account, _| {
+				account.received =
+					account.received.checked_add(&amount).ok_or(ArithmeticError::Overflow)?;
+				Ok::<_, DispatchError>(())
+			})?;
+			let freezes = Freezes::<T>::get(who);
+			Self::try_mutate_account_handling_dust(who, false, |account, _| {
+				account.delegated = amount;
+				account.frozen = Self::frozen_of(freezes.as_bounded_slice(), amount);
+				Ok::<_, DispatchError>(())
+			})
+		})?;
+		DelegationOf::<T>::insert(who, Delegation { to: to.clone(), amount });
+		Self::deposit_event(Event::<T>::Delegated { who: who.clone(), to: to.clone(), amount });
 		Ok(())
 	}
 
 	/// `undelegate`: see the call.
 	pub fn do_undelegate(who: &T::AccountId) -> DispatchResult {
-		let from = DelegateOf::<T>::take(who).ok_or(Error::<T>::NotDelegating)?;
-		let own = Self::account(who).total();
-		DelegatedTo::<T>::mutate_exists(&from, |maybe| {
-			let (sum, count) = maybe.unwrap_or_default();
-			let (sum, count) = (sum.saturating_sub(own), count.saturating_sub(1));
-			*maybe = if count == 0 { None } else { Some((sum, count)) };
-		});
-		Self::record_power(who);
-		Self::record_power(&from);
-		Self::deposit_event(Event::<T>::Undelegated { who: who.clone(), from });
+		let Delegation { to, amount } =
+			DelegationOf::<T>::get(who).ok_or(Error::<T>::NotDelegating)?;
+		let freezes = Freezes::<T>::get(who);
+		frame_support::storage::with_storage_layer(|| {
+			DelegationOf::<T>::remove(who);
+			Self::try_mutate_account_handling_dust(who, false, |account, _| {
+				account.delegated = Zero::zero();
+				account.frozen = Self::frozen_of(freezes.as_bounded_slice(), Zero::zero());
+				Ok::<_, DispatchError>(())
+			})?;
+			// Only `received` and a sufficient reference change: this cannot fail.
+			Self::try_mutate_account_handling_dust(&to, false, |account, _| {
+				if account.received < amount {
+					defensive!("a delegate received less than is delegated to it");
+				}
+				account.received = account.received.saturating_sub(amount);
+				Ok::<_, DispatchError>(())
+			})
+		})?;
+		Self::deposit_event(Event::<T>::Undelegated { who: who.clone(), from: to, amount });
 		Ok(())
+	}
+
+	/// The frozen balance of an account with `freezes` that delegates `delegated`.
+	pub(crate) fn frozen_of(
+		freezes: BoundedSlice<IdAmount<T::RuntimeFreezeReason, T::Balance>, T::MaxFreezes>,
+		delegated: T::Balance,
+	) -> T::Balance {
+		freezes.iter().map(|f| f.amount).fold(delegated, |max, amount| max.max(amount))
+	}
+
+	/// After a forced reduction took the total balance of `who` to `total`, below what it
+	/// delegates: the delegation shrinks to `total` (it ends at zero), and the delegate's received
+	/// power with it.
+	fn reduce_delegation(who: &T::AccountId, total: T::Balance) {
+		let Some(mut delegation) = DelegationOf::<T>::get(who) else {
+			defensive!("an account delegates an amount but has no delegation");
+			return;
+		};
+		let excess = delegation.amount.saturating_sub(total);
+		delegation.amount = total;
+		let freezes = Freezes::<T>::get(who);
+		let shrunk = frame_support::storage::with_storage_layer(|| {
+			Self::try_mutate_account_handling_dust(who, false, |account, _| {
+				account.delegated = total;
+				account.frozen = Self::frozen_of(freezes.as_bounded_slice(), total);
+				Ok::<_, DispatchError>(())
+			})?;
+			Self::try_mutate_account_handling_dust(&delegation.to, false, |account, _| {
+				account.received = account.received.saturating_sub(excess);
+				Ok::<_, DispatchError>(())
+			})
+		});
+		if shrunk.is_err() {
+			defensive!("shrinking a delegation failed");
+			return;
+		}
+		if total.is_zero() {
+			DelegationOf::<T>::remove(who);
+		} else {
+			DelegationOf::<T>::insert(who, &delegation);
+		}
+		Self::deposit_event(Event::<T>::DelegationReduced {
+			who: who.clone(),
+			to: delegation.to,
+			amount: total,
+		});
 	}
 
 	/// A transfer of free balance, refusing self-transfers.
@@ -984,7 +1119,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn try_mutate_account_handling_dust<R, E: From<DispatchError>>(
 		who: &T::AccountId,
 		force_consumer_bump: bool,
-		f: impl FnOnce(&mut AccountData<T::Balance>, bool) -> Result<R, E>,
+		f: impl FnOnce(&mut AccountDataOf<T>, bool) -> Result<R, E>,
 	) -> Result<R, E> {
 		let (r, maybe_dust) = Self::try_mutate_account(who, force_consumer_bump, f)?;
 		if let Some(dust) = maybe_dust {
@@ -993,28 +1128,48 @@ impl<T: Config> Pallet<T> {
 		Ok(r)
 	}
 
+	/// Whether the pallet gives `account` a provider reference: it holds at least the existential
+	/// deposit (as pallet-balances).
+	fn provides(account: &AccountDataOf<T>) -> bool {
+		account.free >= Self::ed()
+	}
+
+	/// Whether the pallet gives `account` a consumer reference: it has holds or freezes.
+	fn consumes(account: &AccountDataOf<T>) -> bool {
+		!account.reserved.is_zero() || !account.frozen.is_zero()
+	}
+
 	/// Mutates the account of `who` with `f` (given the data and whether the account is new),
 	/// enforcing the existential deposit and the provider/consumer references as
-	/// pallet-balances does, and records the voting-power change. Returns `f`'s result and the
-	/// dust of a reaped account, which the caller must handle. Does not touch total issuance.
+	/// pallet-balances does. If the account's voting power changes, its value at the latest
+	/// snapshot is recorded first; a reaped account's snapshot values move to
+	/// [`ReapedPowerOf`]. Returns `f`'s result and the dust of a reaped account, which the caller
+	/// must handle. Does not touch total issuance.
 	pub(crate) fn try_mutate_account<R, E: From<DispatchError>>(
 		who: &T::AccountId,
 		force_consumer_bump: bool,
-		f: impl FnOnce(&mut AccountData<T::Balance>, bool) -> Result<R, E>,
+		f: impl FnOnce(&mut AccountDataOf<T>, bool) -> Result<R, E>,
 	) -> Result<(R, Option<T::Balance>), E> {
 		let ed = Self::ed();
 		let result = T::AccountStore::try_mutate_exists(who, |maybe_account| {
 			let is_new = maybe_account.is_none();
 			let mut account = maybe_account.take().unwrap_or_default();
-			let old_total = account.total();
-			let did_provide = account.free >= ed;
-			let did_consume = !is_new && (!account.reserved.is_zero() || !account.frozen.is_zero());
+			let old_power = account.power();
+			let did_receive = !account.received.is_zero();
+			let did_provide = Self::provides(&account);
+			let did_consume = !is_new && Self::consumes(&account);
 
 			let result = f(&mut account, is_new)?;
 
-			let does_provide = account.free >= ed;
-			let does_consume = !account.reserved.is_zero() || !account.frozen.is_zero();
+			let does_provide = Self::provides(&account);
+			let does_consume = Self::consumes(&account);
+			let does_receive = !account.received.is_zero();
 
+			// An account others delegate to exists for that alone: a sufficient reference, which
+			// (unlike a provider) never has to wait for consumers to go.
+			if !did_receive && does_receive {
+				frame_system::Pallet::<T>::inc_sufficients(who);
+			}
 			if !did_provide && does_provide {
 				frame_system::Pallet::<T>::inc_providers(who);
 			}
@@ -1033,6 +1188,9 @@ impl<T: Config> Pallet<T> {
 				log::error!(target: LOG_TARGET, "Defensively bumping a consumer ref.");
 				frame_system::Pallet::<T>::inc_consumers(who)?;
 			}
+			if did_receive && !does_receive {
+				frame_system::Pallet::<T>::dec_sufficients(who);
+			}
 			if did_provide && !does_provide {
 				// This could reap the account so must go last.
 				frame_system::Pallet::<T>::dec_providers(who).inspect_err(|_| {
@@ -1046,18 +1204,29 @@ impl<T: Config> Pallet<T> {
 				})?;
 			}
 
-			let maybe_endowed = if is_new { Some(account.free) } else { None };
-			// Below the existential deposit without holds or freezes: the account goes.
-			let (maybe_dust, new_total) = if account.free < ed && !does_consume {
-				(if account.free.is_zero() { None } else { Some(account.free) }, Zero::zero())
+			let maybe_endowed =
+				if is_new && !account.free.is_zero() { Some(account.free) } else { None };
+			// Below the existential deposit without holds, freezes or received power: the
+			// account goes (its free balance is dust).
+			let reaped = account.free < ed && !does_consume && account.received.is_zero();
+			let new_power = if reaped { Zero::zero() } else { account.power() };
+			if new_power != old_power {
+				let now = frame_system::Pallet::<T>::block_number();
+				Self::schedule().record_before_change(&mut account.snapshots, now, old_power);
+			}
+			let overdrawn =
+				(account.total() < account.delegated && !reaped).then(|| account.total());
+			let (maybe_dust, reaped_power) = if reaped {
+				let dust = if account.free.is_zero() { None } else { Some(account.free) };
+				let values = core::mem::take(&mut account.snapshots);
+				(dust, (!values.is_empty()).then_some(values))
 			} else {
-				let total = account.total();
 				*maybe_account = Some(account);
-				(None, total)
+				(None, None)
 			};
-			Ok((maybe_endowed, maybe_dust, old_total, new_total, result))
+			Ok((maybe_endowed, maybe_dust, reaped_power, overdrawn, result))
 		});
-		result.map(|(maybe_endowed, maybe_dust, old_total, new_total, result)| {
+		result.map(|(maybe_endowed, maybe_dust, reaped_power, overdrawn, result)| {
 			if let Some(endowed) = maybe_endowed {
 				Self::deposit_event(Event::<T>::Endowed {
 					account: who.clone(),
@@ -1067,12 +1236,41 @@ impl<T: Config> Pallet<T> {
 			if let Some(amount) = maybe_dust {
 				Self::deposit_event(Event::<T>::DustLost { account: who.clone(), amount });
 			}
-			Self::on_total_changed(who, old_total, new_total);
+			if let Some(values) = reaped_power {
+				Self::keep_reaped_power(who, values);
+			}
+			if let Some(total) = overdrawn {
+				Self::reduce_delegation(who, total);
+			}
 			(result, maybe_dust)
 		})
 	}
 
-	/// Recomputes the frozen balance of `who` from its freezes and stores them.
+	/// Keeps the snapshot values of reaped account `who`, after those of an earlier reaping
+	/// (which, being older, win for the same snapshot).
+	fn keep_reaped_power(who: &T::AccountId, values: SnapshotValuesOf<T>) {
+		let now = frame_system::Pallet::<T>::block_number();
+		let schedule = Self::schedule();
+		let mut values = values;
+		schedule.drop_unreadable(&mut values, now);
+		if values.is_empty() {
+			return;
+		}
+		ReapedPowerOf::<T>::mutate(who, |kept| {
+			let mut merged = kept.take().unwrap_or_default();
+			schedule.drop_unreadable(&mut merged, now);
+			let last = merged.last().map(|v| v.snapshot);
+			for v in values.into_iter().filter(|v| last.is_none_or(|l| v.snapshot > l)) {
+				if merged.try_push(v).is_err() {
+					defensive!("more reaped snapshot values than readable snapshots");
+				}
+			}
+			*kept = (!merged.is_empty()).then_some(merged);
+		});
+	}
+
+	/// Recomputes the frozen balance of `who` from its freezes and its delegation, and stores
+	/// the freezes.
 	pub(crate) fn update_freezes(
 		who: &T::AccountId,
 		freezes: BoundedSlice<IdAmount<T::RuntimeFreezeReason, T::Balance>, T::MaxFreezes>,
@@ -1081,7 +1279,7 @@ impl<T: Config> Pallet<T> {
 		let mut after_frozen = Zero::zero();
 		let (_, maybe_dust) = Self::try_mutate_account(who, false, |b, _| -> DispatchResult {
 			prev_frozen = b.frozen;
-			b.frozen = freezes.iter().map(|l| l.amount).max().unwrap_or_else(Zero::zero);
+			b.frozen = Self::frozen_of(freezes, b.delegated);
 			after_frozen = b.frozen;
 			Ok(())
 		})?;
@@ -1105,86 +1303,92 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The invariants, checked after every test and by try-runtime:
-	/// - the total balances of all accounts sum to the total issuance;
-	/// - every account's checkpoints are strictly increasing in block, and the latest equals
-	///   its current voting power;
-	/// - `DelegatedTo` of every delegate is the sum of the totals and the count of the accounts
-	///   delegating to it, no delegate delegates, and no delegation is to self;
-	/// - holds sum to `reserved` and the largest freeze equals `frozen`;
-	/// - the supply ring is within its bounds, increasing in block, and its latest value is the
-	///   total issuance.
+	/// - the total balances of all accounts sum to the total issuance, and the voting powers of
+	///   all accounts sum to it too (delegation only moves power);
+	/// - holds sum to `reserved`; `frozen` is the largest freeze or the delegated amount;
+	/// - every account's delegated amount is that of its `DelegationOf` entry (none without
+	///   one), at most its total balance; no delegation is to self; every account's received
+	///   power is the sum of the amounts delegated to it;
+	/// - every list of snapshot values (accounts', reaped accounts', the supply's) is strictly
+	///   increasing in snapshot, made of snapshot blocks, and no longer than `MaxSnapshots`.
 	#[cfg(any(test, feature = "std", feature = "try-runtime"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::BTreeMap;
 		use sp_runtime::TryRuntimeError as E;
 
+		let state = Snapshots::<T>::get();
+		let schedule = Self::schedule();
+		let well_formed = |values: &SnapshotValuesOf<T>| {
+			values.len() as u32 <= T::MaxSnapshots::get()
+				&& values.windows(2).all(|w| w[0].snapshot < w[1].snapshot)
+				&& values.iter().all(|v| schedule.is_snapshot(v.snapshot))
+		};
+		ensure!(well_formed(&state.supply), E::Other("supply snapshot values malformed"));
+
 		let mut sum = T::Balance::zero();
+		let mut power = T::Balance::zero();
+		let mut received: BTreeMap<T::AccountId, T::Balance> = BTreeMap::new();
+		for (who, delegation) in DelegationOf::<T>::iter() {
+			ensure!(who != delegation.to, E::Other("self delegation"));
+			let r = received.entry(delegation.to.clone()).or_default();
+			*r = r.saturating_add(delegation.amount);
+			ensure!(
+				Self::account(&who).delegated == delegation.amount,
+				E::Other("delegated amount != delegation")
+			);
+		}
 		for (who, _) in frame_system::Account::<T>::iter() {
 			let a = Self::account(&who);
 			sum = sum.checked_add(&a.total()).ok_or(E::Other("total balance overflow"))?;
+			power = power.checked_add(&a.power()).ok_or(E::Other("voting power overflow"))?;
 			let holds: T::Balance =
 				Holds::<T>::get(&who).iter().fold(Zero::zero(), |s, h| s.saturating_add(h.amount));
 			ensure!(holds == a.reserved, E::Other("holds do not sum to reserved"));
-			let frozen =
-				Freezes::<T>::get(&who).iter().map(|f| f.amount).max().unwrap_or_else(Zero::zero);
-			ensure!(frozen == a.frozen, E::Other("freezes do not match frozen"));
-		}
-		ensure!(sum == TotalIssuance::<T>::get(), E::Other("sum of balances != total issuance"));
-
-		for (_, history) in CheckpointsOf::<T>::iter() {
+			let freezes = Freezes::<T>::get(&who);
 			ensure!(
-				history.windows(2).all(|w| w[0].block < w[1].block),
-				E::Other("checkpoints not strictly increasing")
+				Self::frozen_of(freezes.as_bounded_slice(), a.delegated) == a.frozen,
+				E::Other("frozen is not the largest of freezes and delegation")
 			);
-		}
-		// Every account that exists, delegates or is delegated to: its history reads its current
-		// power (an empty history reads zero).
-		let holders = frame_system::Account::<T>::iter_keys()
-			.chain(DelegateOf::<T>::iter_keys())
-			.chain(DelegatedTo::<T>::iter_keys());
-		for who in holders {
-			ensure!(
-				checkpoints::latest(&CheckpointsOf::<T>::get(&who))
-					== Self::current_voting_power(&who),
-				E::Other("latest checkpoint != current voting power")
-			);
-		}
-
-		let mut expected: BTreeMap<T::AccountId, (T::Balance, u32)> = BTreeMap::new();
-		for (who, to) in DelegateOf::<T>::iter() {
-			ensure!(who != to, E::Other("self delegation"));
-			ensure!(!DelegateOf::<T>::contains_key(&to), E::Other("delegation chain"));
-			let e = expected.entry(to).or_default();
-			e.0 = e.0.saturating_add(Self::account(&who).total());
-			e.1 += 1;
-		}
-		let stored: BTreeMap<_, _> = DelegatedTo::<T>::iter().collect();
-		ensure!(stored == expected, E::Other("DelegatedTo inconsistent with DelegateOf"));
-
-		let bounds = SupplyHistory::<T>::get();
-		ensure!(bounds.len <= T::MaxSupplyCheckpoints::get(), E::Other("supply ring overflow"));
-		let mut prev: Option<BlockNumberFor<T>> = None;
-		for i in 0..bounds.len {
-			let c = Self::supply_checkpoint(bounds, i).ok_or(E::Other("supply slot missing"))?;
-			ensure!(prev.is_none_or(|p| p < c.block), E::Other("supply not increasing"));
-			prev = Some(c.block);
-			if i + 1 == bounds.len {
+			ensure!(a.delegated <= a.total(), E::Other("delegates more than it owns"));
+			if !a.delegated.is_zero() {
 				ensure!(
-					c.value == TotalIssuance::<T>::get(),
-					E::Other("supply latest != issuance")
+					DelegationOf::<T>::contains_key(&who),
+					E::Other("delegated without delegation")
 				);
 			}
+			ensure!(
+				a.received == received.remove(&who).unwrap_or_default(),
+				E::Other("received != sum of delegations to the account")
+			);
+			ensure!(well_formed(&a.snapshots), E::Other("account snapshot values malformed"));
+		}
+		ensure!(received.is_empty(), E::Other("power delegated to an account that does not exist"));
+		let issuance = TotalIssuance::<T>::get();
+		ensure!(sum == issuance, E::Other("sum of balances != total issuance"));
+		ensure!(power == issuance, E::Other("sum of voting powers != total issuance"));
+		for (_, values) in ReapedPowerOf::<T>::iter() {
+			ensure!(!values.is_empty(), E::Other("empty reaped power kept"));
+			ensure!(well_formed(&values), E::Other("reaped snapshot values malformed"));
 		}
 		Ok(())
 	}
 }
 
 impl<T: Config> VotingPower<T::AccountId, BlockNumberFor<T>, T::Balance> for Pallet<T> {
-	fn voting_power_at(who: &T::AccountId, at: BlockNumberFor<T>) -> T::Balance {
-		Pallet::<T>::voting_power_at(who, at)
+	fn snapshot_for(now: BlockNumberFor<T>) -> Option<BlockNumberFor<T>> {
+		Self::schedule().latest(now)
 	}
-	fn total_supply_at(at: BlockNumberFor<T>) -> T::Balance {
-		Pallet::<T>::total_supply_at(at)
+	fn readable_until(snapshot: BlockNumberFor<T>) -> Option<BlockNumberFor<T>> {
+		Self::schedule().readable_until(snapshot)
+	}
+	fn longest_voting_period() -> BlockNumberFor<T> {
+		Pallet::<T>::longest_voting_period()
+	}
+	fn voting_power_at(who: &T::AccountId, snapshot: BlockNumberFor<T>) -> Option<T::Balance> {
+		Pallet::<T>::voting_power_at(who, snapshot)
+	}
+	fn total_supply_at(snapshot: BlockNumberFor<T>) -> Option<T::Balance> {
+		Pallet::<T>::total_supply_at(snapshot)
 	}
 	fn current_voting_power(who: &T::AccountId) -> T::Balance {
 		Pallet::<T>::current_voting_power(who)

@@ -43,9 +43,10 @@ parameter_types! {
 	pub static ExistentialDeposit: u64 = 1;
 	/// Where dust goes, if anywhere (else it is burnt).
 	pub static DustTrapTarget: Option<u64> = None;
-	/// The voting-power history horizon.
-	pub static Horizon: u64 = 0;
 }
+
+/// The snapshot period of the tests: a snapshot at the end of every 10th block.
+pub const PERIOD: u64 = 10;
 
 /// Sends dust to `DustTrapTarget` if set, else burns it.
 pub struct DustTrap;
@@ -85,7 +86,7 @@ mod runtime {
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = frame_system::mocking::MockBlock<Test>;
-	type AccountData = AccountData<u64>;
+	type AccountData = AccountData<u64, u64, ConstU32<4>>;
 }
 
 #[derive_impl(pallet_token::config_preludes::TestDefaultConfig)]
@@ -95,11 +96,8 @@ impl pallet_token::Config for Test {
 	type ExistentialDeposit = ExistentialDeposit;
 	type DustRemoval = DustTrap;
 	type AccountStore = System;
-	type HistoryHorizon = Horizon;
 	type MaxHolds = ConstU32<3>;
 	type MaxFreezes = ConstU32<3>;
-	type MaxCheckpoints = ConstU32<8>;
-	type MaxSupplyCheckpoints = ConstU32<16>;
 }
 
 impl pallet_utility::Config for Test {
@@ -151,9 +149,8 @@ impl ExtBuilder {
 	pub fn build(self) -> sp_io::TestExternalities {
 		ExistentialDeposit::set(self.existential_deposit);
 		DustTrapTarget::set(self.dust_trap);
-		Horizon::set(0);
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-		pallet_token::GenesisConfig::<Test> { balances: self.balances }
+		pallet_token::GenesisConfig::<Test> { balances: self.balances, snapshot_period: PERIOD }
 			.assimilate_storage(&mut storage)
 			.unwrap();
 		let mut ext = sp_io::TestExternalities::new(storage);

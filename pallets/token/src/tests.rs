@@ -1,4 +1,4 @@
-//! Tests of pallet-token: calls, events and errors, voting-power history and delegation,
+//! Tests of pallet-token: calls, events and errors, voting power at snapshots and delegation,
 //! fungible conformance, and a differential test against pallet-balances.
 
 use crate::{mock::*, *};
@@ -30,8 +30,6 @@ fn genesis_works() {
 		assert_eq!(System::account(1).data, AccountData { free: 100, ..Default::default() });
 		assert!(System::account(1).data.flags.is_new_logic());
 		assert_eq!(System::providers(&1), 1);
-		assert_eq!(Balances::voting_power_at(&4, 1), 400);
-		assert_eq!(Balances::total_supply_at(1), 1000);
 	});
 }
 
@@ -274,74 +272,197 @@ fn too_many_holds_and_freezes_fail() {
 	});
 }
 
-// ---------------------------------------------------------------- voting-power history
-
 #[test]
-fn snapshot_across_blocks_works() {
-	ExtBuilder::empty().build_and_execute(|| {
-		run_to_block(10);
-		set_balance(1, 100);
-		set_balance(2, 1);
-		run_to_block(11);
-		assert_ok!(Balances::transfer_all(RuntimeOrigin::signed(1), 2, false));
-		assert_eq!(Balances::voting_power_at(&1, 10), 100);
-		assert_eq!(Balances::voting_power_at(&2, 10), 1);
-		assert_eq!(Balances::voting_power_at(&1, 11), 0);
-		assert_eq!(Balances::voting_power_at(&2, 11), 101);
-		assert_eq!(Balances::voting_power_at(&1, 9), 0);
-		assert_eq!(Balances::total_supply_at(10), 101);
-		assert_eq!(Balances::total_supply_at(9), 0);
+fn force_unreserve_changes_nothing_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(<Balances as MutateHold<_>>::hold(&TestId::Foo, &1, 30));
+		let before = System::account(1);
+		assert_ok!(Balances::force_unreserve(RuntimeOrigin::root(), 1, 30));
+		assert_eq!(System::account(1), before);
+		assert_eq!(Balances::balance_on_hold(&TestId::Foo, &1), 30);
+		assert_noop!(
+			Balances::force_unreserve(RuntimeOrigin::signed(1), 1, 30),
+			DispatchError::BadOrigin
+		);
 	});
 }
 
 #[test]
-fn snapshot_inside_one_block_works() {
+fn upgrade_accounts_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		let info = Balances::upgrade_accounts(RuntimeOrigin::signed(9), vec![1, 2, 9]).unwrap();
+		// Nothing needed an upgrade: the fee is paid, as in pallet-balances.
+		assert_eq!(info.pays_fee, frame_support::dispatch::Pays::Yes);
+		assert!(System::account(1).data.flags.is_new_logic());
+	});
+}
+
+/// Clients decode `Balances` events and errors by index: those both pallets have encode alike.
+#[test]
+fn events_and_errors_encode_as_in_pallet_balances_works() {
+	use codec::Encode;
+	use pallet_balances::{Error as E, Event as B};
+	type R = crate::mock::reference::Reference;
+	let (a, b, n, id) = (1u64, 2u64, 7u64, TestId::Bar);
+	let pairs: Vec<(Event<Test>, B<R>)> = vec![
+		(
+			Event::Endowed { account: a, free_balance: n },
+			B::Endowed { account: a, free_balance: n },
+		),
+		(Event::DustLost { account: a, amount: n }, B::DustLost { account: a, amount: n }),
+		(Event::Transfer { from: a, to: b, amount: n }, B::Transfer { from: a, to: b, amount: n }),
+		(Event::BalanceSet { who: a, free: n }, B::BalanceSet { who: a, free: n }),
+		(Event::Deposit { who: a, amount: n }, B::Deposit { who: a, amount: n }),
+		(Event::Withdraw { who: a, amount: n }, B::Withdraw { who: a, amount: n }),
+		(Event::Slashed { who: a, amount: n }, B::Slashed { who: a, amount: n }),
+		(Event::Minted { who: a, amount: n }, B::Minted { who: a, amount: n }),
+		(Event::Burned { who: a, amount: n }, B::Burned { who: a, amount: n }),
+		(Event::Suspended { who: a, amount: n }, B::Suspended { who: a, amount: n }),
+		(Event::Restored { who: a, amount: n }, B::Restored { who: a, amount: n }),
+		(Event::Issued { amount: n }, B::Issued { amount: n }),
+		(Event::Rescinded { amount: n }, B::Rescinded { amount: n }),
+		(Event::Frozen { who: a, amount: n }, B::Frozen { who: a, amount: n }),
+		(Event::Thawed { who: a, amount: n }, B::Thawed { who: a, amount: n }),
+		(Event::TotalIssuanceForced { old: n, new: a }, B::TotalIssuanceForced { old: n, new: a }),
+		(Event::Held { reason: id, who: a, amount: n }, B::Held { reason: id, who: a, amount: n }),
+		(
+			Event::BurnedHeld { reason: id, who: a, amount: n },
+			B::BurnedHeld { reason: id, who: a, amount: n },
+		),
+		(
+			Event::TransferOnHold { reason: id, source: a, dest: b, amount: n },
+			B::TransferOnHold { reason: id, source: a, dest: b, amount: n },
+		),
+		(
+			Event::TransferAndHold { reason: id, source: a, dest: b, transferred: n },
+			B::TransferAndHold { reason: id, source: a, dest: b, transferred: n },
+		),
+		(
+			Event::Released { reason: id, who: a, amount: n },
+			B::Released { reason: id, who: a, amount: n },
+		),
+	];
+	for (ours, theirs) in pairs {
+		assert_eq!(ours.encode(), theirs.encode(), "{ours:?}");
+	}
+	let errors: Vec<(Error<Test>, E<R>)> = vec![
+		(Error::LiquidityRestrictions, E::LiquidityRestrictions),
+		(Error::InsufficientBalance, E::InsufficientBalance),
+		(Error::ExistentialDeposit, E::ExistentialDeposit),
+		(Error::Expendability, E::Expendability),
+		(Error::DeadAccount, E::DeadAccount),
+		(Error::TooManyHolds, E::TooManyHolds),
+		(Error::TooManyFreezes, E::TooManyFreezes),
+		(Error::IssuanceDeactivated, E::IssuanceDeactivated),
+		(Error::DeltaZero, E::DeltaZero),
+	];
+	for (ours, theirs) in errors {
+		assert_eq!(ours.encode(), theirs.encode(), "{ours:?}");
+		let (ours, theirs): (DispatchError, DispatchError) = (ours.into(), theirs.into());
+		match (ours, theirs) {
+			(DispatchError::Module(o), DispatchError::Module(t)) => {
+				assert_eq!((o.error, o.message), (t.error, t.message))
+			},
+			other => panic!("not module errors: {other:?}"),
+		}
+	}
+	// The calls too: same indices and arguments.
+	let call = Call::<Test>::transfer_keep_alive { dest: b, value: n };
+	let theirs = pallet_balances::Call::<R>::transfer_keep_alive { dest: b, value: n };
+	assert_eq!(call.encode(), theirs.encode());
+	let call = Call::<Test>::force_unreserve { who: a, amount: n };
+	let theirs = pallet_balances::Call::<R>::force_unreserve { who: a, amount: n };
+	assert_eq!(call.encode(), theirs.encode());
+	let call = Call::<Test>::upgrade_accounts { who: vec![a] };
+	let theirs = pallet_balances::Call::<R>::upgrade_accounts { who: vec![a] };
+	assert_eq!(call.encode(), theirs.encode());
+}
+
+// ---------------------------------------------------------------- voting power at snapshots
+
+/// Runs to the first block after snapshot `snapshot` (taken at the end of that block).
+fn after_snapshot(snapshot: u64) {
+	run_to_block(snapshot + 1);
+}
+
+#[test]
+fn genesis_is_the_first_snapshot_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_eq!(Balances::voting_power_at(&4, 0), Some(400));
+		assert_eq!(Balances::total_supply_at(0), Some(1000));
+		assert_eq!(Balances::readable_snapshots(), vec![0]);
+		assert_eq!(<Balances as VotingPower<_, _, _>>::snapshot_for(1), Some(0));
+		assert_eq!(<Balances as VotingPower<_, _, _>>::readable_until(0), Some(4 * PERIOD));
+		assert_eq!(Balances::longest_voting_period(), 3 * PERIOD);
+	});
+}
+
+#[test]
+fn snapshot_values_are_exact_works() {
 	ExtBuilder::empty().build_and_execute(|| {
-		run_to_block(10);
+		run_to_block(5);
 		set_balance(1, 100);
 		set_balance(2, 1);
-		run_to_block(11);
-		// Several moves in block 11: reads at block 10 never change, and block 11 holds one
-		// checkpoint with the final value.
+		after_snapshot(10);
+		// Several moves after the snapshot: what is read at it never changes.
 		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(1), 2, 50));
 		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(2), 3, 20));
-		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(1), 2, 50));
-		assert_eq!(Balances::voting_power_at(&1, 10), 100);
-		assert_eq!(Balances::voting_power_at(&2, 10), 1);
-		assert_eq!(Balances::voting_power_at(&3, 10), 0);
-		assert_eq!(Balances::voting_power_at(&2, 11), 81);
-		assert_eq!(CheckpointsOf::<Test>::get(2).iter().filter(|c| c.block == 11).count(), 1);
+		run_to_block(15);
+		assert_ok!(Balances::transfer_all(RuntimeOrigin::signed(1), 2, false));
+		assert_eq!(Balances::voting_power_at(&1, 10), Some(100));
+		assert_eq!(Balances::voting_power_at(&2, 10), Some(1));
+		assert_eq!(Balances::voting_power_at(&3, 10), Some(0));
+		assert_eq!(Balances::voting_power_at(&1, 0), Some(0));
+		assert_eq!(Balances::total_supply_at(10), Some(101));
+		assert_eq!(Balances::total_supply_at(0), Some(0));
+		// One value per period, whatever the number of changes.
+		assert_eq!(System::account(2).data.snapshots.len(), 1);
+		after_snapshot(20);
+		assert_eq!(Balances::voting_power_at(&2, 20), Some(81));
+		assert_eq!(Balances::voting_power_at(&1, 20), Some(0));
+	});
+}
+
+#[test]
+fn unreadable_snapshots_have_no_value_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		run_to_block(41);
+		// Four readable at once: 10, 20, 30, 40.
+		assert_eq!(Balances::readable_snapshots(), vec![10, 20, 30, 40]);
+		// (block, readable)
+		for (block, readable) in [(0, false), (5, false), (10, true), (40, true), (50, false)] {
+			assert_eq!(Balances::voting_power_at(&1, block).is_some(), readable, "block {block}");
+			assert_eq!(Balances::total_supply_at(block).is_some(), readable, "block {block}");
+		}
 	});
 }
 
 #[test]
 fn snapshot_through_utility_batch_works() {
 	ExtBuilder::empty().build_and_execute(|| {
-		run_to_block(10);
 		set_balance(1, 100);
-		run_to_block(11);
+		after_snapshot(10);
 		let calls = vec![
 			RuntimeCall::Token(Call::transfer_allow_death { dest: 2, value: 40 }),
 			RuntimeCall::Token(Call::transfer_allow_death { dest: 3, value: 60 }),
 		];
 		assert_ok!(Utility::batch_all(RuntimeOrigin::signed(1), calls));
-		assert_eq!(Balances::voting_power_at(&1, 10), 100);
-		assert_eq!(Balances::voting_power_at(&2, 10), 0);
-		assert_eq!(Balances::voting_power_at(&3, 10), 0);
-		assert_eq!(Balances::voting_power_at(&1, 11), 0);
-		assert_eq!(Balances::voting_power_at(&3, 11), 60);
+		assert_eq!(Balances::voting_power_at(&1, 10), Some(100));
+		assert_eq!(Balances::voting_power_at(&2, 10), Some(0));
+		after_snapshot(20);
+		assert_eq!(Balances::voting_power_at(&1, 20), Some(0));
+		assert_eq!(Balances::voting_power_at(&3, 20), Some(60));
 	});
 }
 
 #[test]
 fn held_funds_count_as_voting_power_works() {
 	ExtBuilder::default().build_and_execute(|| {
-		run_to_block(2);
 		assert_ok!(<Balances as MutateHold<_>>::hold(&TestId::Foo, &1, 60));
 		assert_ok!(<Balances as MutateFreeze<_>>::set_freeze(&TestId::Bar, &1, 90));
 		assert_eq!(Balances::current_voting_power(&1), 100);
-		assert_eq!(Balances::voting_power_at(&1, 2), 100);
-		// Burning held funds reduces it.
+		after_snapshot(10);
+		// Burning held funds reduces it from then on.
 		assert_ok!(<Balances as MutateHold<_>>::burn_held(
 			&TestId::Foo,
 			&1,
@@ -349,81 +470,89 @@ fn held_funds_count_as_voting_power_works() {
 			Precision::Exact,
 			Fortitude::Force
 		));
-		assert_eq!(Balances::voting_power_at(&1, 2), 90);
-		assert_eq!(Balances::voting_power_at(&1, 1), 100);
+		assert_eq!(Balances::voting_power_at(&1, 10), Some(100));
+		after_snapshot(20);
+		assert_eq!(Balances::voting_power_at(&1, 20), Some(90));
+	});
+}
+
+/// The attack on v0's history: an outsider sends 1-planck transfers to a victim in many blocks.
+/// The victim's power at every readable snapshot stays exact and its record stays bounded.
+#[test]
+fn outsider_transfers_cannot_change_power_at_snapshots_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		let mut at_end = vec![200u64];
+		for block in 1..=200u64 {
+			run_to_block(block);
+			assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(4), 2, 1));
+			at_end.push(Balances::current_voting_power(&2));
+			assert!(System::account(2).data.snapshots.len() <= 4);
+		}
+		run_to_block(201);
+		for snapshot in Balances::readable_snapshots() {
+			assert_eq!(Balances::voting_power_at(&2, snapshot), Some(at_end[snapshot as usize]));
+		}
 	});
 }
 
 #[test]
-fn history_is_pruned_to_horizon_works() {
+fn reaped_account_keeps_its_power_at_snapshots_works() {
 	ExtBuilder::default().build_and_execute(|| {
-		for b in 2..=20u64 {
-			run_to_block(b);
-			assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(2), 3, 1));
-			Horizon::set(b.saturating_sub(3));
-		}
-		let history = CheckpointsOf::<Test>::get(2);
-		assert!(history.len() <= 8);
-		// Exact from the horizon on.
-		let horizon = Horizon::get();
-		for b in horizon..=20 {
-			assert_eq!(Balances::voting_power_at(&2, b), 200 - (b - 1), "block {b}");
-		}
-		assert!(!events().iter().any(|e| matches!(e, Event::HistoryCoarsened { .. })));
-	});
-}
-
-#[test]
-fn full_history_is_coarsened_never_overcounting_works() {
-	ExtBuilder::default().build_and_execute(|| {
-		// Horizon stays at 0: nothing can be pruned, the 8-entry list must coarsen.
-		for b in 2..=12u64 {
-			run_to_block(b);
-			assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(3), 2, 1));
-		}
-		assert!(events().contains(&Event::HistoryCoarsened { who: 2 }));
-		for b in 1..=12u64 {
-			assert!(Balances::voting_power_at(&2, b) <= 200 + (b - 1), "block {b}");
-		}
-		assert_eq!(Balances::voting_power_at(&2, 12), 211);
-	});
-}
-
-#[test]
-fn prune_history_works() {
-	ExtBuilder::default().build_and_execute(|| {
-		run_to_block(2);
+		after_snapshot(10);
 		assert_ok!(Balances::transfer_all(RuntimeOrigin::signed(1), 2, false));
-		assert!(CheckpointsOf::<Test>::contains_key(1));
-		run_to_block(5);
-		Horizon::set(4);
-		assert_ok!(Balances::prune_history(RuntimeOrigin::signed(9), 1));
-		System::assert_last_event(Event::HistoryPruned { who: 1, pruned: 2 }.into());
-		assert!(!CheckpointsOf::<Test>::contains_key(1));
+		assert!(!System::account_exists(&1));
+		assert_eq!(Balances::voting_power_at(&1, 10), Some(100));
+		// Back to life in a later period: the old value still reads.
+		after_snapshot(20);
+		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(3), 1, 30));
+		assert_eq!(Balances::voting_power_at(&1, 10), Some(100));
+		assert_eq!(Balances::voting_power_at(&1, 20), Some(0));
+		after_snapshot(30);
+		assert_eq!(Balances::voting_power_at(&1, 30), Some(30));
+		// Reaped again: both periods still read.
+		assert_ok!(Balances::transfer_all(RuntimeOrigin::signed(1), 2, false));
+		assert_eq!(Balances::voting_power_at(&1, 10), Some(100));
+		assert_eq!(Balances::voting_power_at(&1, 30), Some(30));
 	});
 }
 
 #[test]
-fn prune_history_with_nothing_to_prune_fails() {
+fn clear_reaped_power_works() {
 	ExtBuilder::default().build_and_execute(|| {
+		after_snapshot(10);
+		assert_ok!(Balances::transfer_all(RuntimeOrigin::signed(1), 2, false));
+		assert!(ReapedPowerOf::<Test>::contains_key(1));
+		// Snapshot 10 is readable up to block 50.
+		run_to_block(50);
 		assert_noop!(
-			Balances::prune_history(RuntimeOrigin::signed(9), 1),
-			Error::<Test>::NothingToPrune
+			Balances::clear_reaped_power(RuntimeOrigin::signed(9), 1),
+			Error::<Test>::NothingToClear
+		);
+		run_to_block(51);
+		let info = Balances::clear_reaped_power(RuntimeOrigin::signed(9), 1).unwrap();
+		assert_eq!(info.pays_fee, frame_support::dispatch::Pays::No);
+		System::assert_last_event(Event::ReapedPowerCleared { who: 1 }.into());
+		assert!(!ReapedPowerOf::<Test>::contains_key(1));
+		assert_noop!(
+			Balances::clear_reaped_power(RuntimeOrigin::signed(9), 1),
+			Error::<Test>::NothingToClear
 		);
 	});
 }
 
 #[test]
-fn supply_history_ring_works() {
+fn supply_at_snapshots_is_exact_works() {
 	ExtBuilder::default().build_and_execute(|| {
-		for b in 2..=40u64 {
-			run_to_block(b);
+		let mut at_end = vec![1000u64];
+		for block in 1..=60u64 {
+			run_to_block(block);
 			assert_ok!(Balances::burn(RuntimeOrigin::signed(4), 1, true));
-			Horizon::set(b.saturating_sub(5));
+			at_end.push(Balances::total_issuance());
+			assert!(Snapshots::<Test>::get().supply.len() <= 4);
 		}
-		assert!(SupplyHistory::<Test>::get().len <= 16);
-		for b in 35..=40u64 {
-			assert_eq!(Balances::total_supply_at(b), 1000 - (b - 1), "block {b}");
+		run_to_block(61);
+		for snapshot in Balances::readable_snapshots() {
+			assert_eq!(Balances::total_supply_at(snapshot), Some(at_end[snapshot as usize]));
 		}
 	});
 }
@@ -433,69 +562,320 @@ fn supply_history_ring_works() {
 #[test]
 fn delegate_works() {
 	ExtBuilder::default().build_and_execute(|| {
-		run_to_block(5);
-		assert_ok!(Balances::delegate(RuntimeOrigin::signed(1), 2));
-		System::assert_last_event(Event::Delegated { who: 1, to: 2 }.into());
-		assert_eq!(Balances::current_voting_power(&1), 0);
-		assert_eq!(Balances::current_voting_power(&2), 300);
-		assert_eq!(Balances::voting_power_at(&2, 4), 200);
-		assert_eq!(Balances::voting_power_at(&2, 5), 300);
-		assert_eq!(Balances::delegate_of(&1), Some(2));
-		// Later balance changes of the delegator move the delegate's power.
-		run_to_block(6);
-		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(3), 1, 50));
-		assert_eq!(Balances::voting_power_at(&2, 6), 350);
-		assert_eq!(Balances::voting_power_at(&1, 6), 0);
-		assert_eq!(Balances::voting_power_at(&3, 6), 250);
+		after_snapshot(10);
+		assert_ok!(Balances::delegate(RuntimeOrigin::signed(1), 2, 60));
+		System::assert_last_event(Event::Delegated { who: 1, to: 2, amount: 60 }.into());
+		assert_eq!(Balances::current_voting_power(&1), 40);
+		assert_eq!(Balances::current_voting_power(&2), 260);
+		assert_eq!(Balances::delegation_of(&1), Some(Delegation { to: 2, amount: 60 }));
+		// The delegated amount is frozen.
+		assert_eq!(System::account(1).data.frozen, 60);
+		assert_noop!(
+			Balances::transfer_allow_death(RuntimeOrigin::signed(1), 3, 41),
+			TokenError::Frozen
+		);
+		// Power at the snapshot before is unchanged.
+		assert_eq!(Balances::voting_power_at(&1, 10), Some(100));
+		assert_eq!(Balances::voting_power_at(&2, 10), Some(200));
+		after_snapshot(20);
+		assert_eq!(Balances::voting_power_at(&1, 20), Some(40));
+		assert_eq!(Balances::voting_power_at(&2, 20), Some(260));
+	});
+}
+
+#[test]
+fn delegator_transfers_never_touch_the_delegate_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Balances::delegate(RuntimeOrigin::signed(1), 2, 50));
+		after_snapshot(10);
+		let delegate = System::account(2);
+		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(1), 3, 30));
+		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(4), 1, 70));
+		assert_ok!(<Balances as MutateHold<_>>::hold(&TestId::Foo, &1, 20));
+		assert_eq!(System::account(2), delegate);
+		assert_eq!(Balances::current_voting_power(&1), 140 - 50);
+	});
+}
+
+#[test]
+fn redelegation_replaces_the_delegation_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Balances::delegate(RuntimeOrigin::signed(1), 2, 50));
+		assert_ok!(Balances::delegate(RuntimeOrigin::signed(1), 3, 80));
+		let events = events();
+		assert_eq!(
+			events[events.len() - 2..],
+			[
+				Event::Undelegated { who: 1, from: 2, amount: 50 },
+				Event::Delegated { who: 1, to: 3, amount: 80 }
+			]
+		);
+		assert_eq!(Balances::current_voting_power(&2), 200);
+		assert_eq!(Balances::current_voting_power(&3), 380);
+		assert_eq!(Balances::current_voting_power(&1), 20);
 	});
 }
 
 #[test]
 fn undelegate_works() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_ok!(Balances::delegate(RuntimeOrigin::signed(1), 2));
-		run_to_block(3);
+		assert_ok!(Balances::delegate(RuntimeOrigin::signed(1), 2, 100));
+		after_snapshot(10);
 		assert_ok!(Balances::undelegate(RuntimeOrigin::signed(1)));
-		System::assert_last_event(Event::Undelegated { who: 1, from: 2 }.into());
+		System::assert_last_event(Event::Undelegated { who: 1, from: 2, amount: 100 }.into());
 		assert_eq!(Balances::current_voting_power(&1), 100);
 		assert_eq!(Balances::current_voting_power(&2), 200);
-		assert_eq!(Balances::voting_power_at(&2, 2), 300);
-		assert!(!DelegatedTo::<Test>::contains_key(2));
+		assert_eq!(Balances::voting_power_at(&2, 10), Some(300));
+		assert_eq!(System::account(1).data.frozen, 0);
+		assert!(Balances::delegation_of(&1).is_none());
+	});
+}
+
+/// v0's griefing: anyone could delegate to a victim, who then could never delegate. Now being a
+/// delegate changes nothing about one's own delegation.
+#[test]
+fn nobody_can_block_a_delegation_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Balances::delegate(RuntimeOrigin::signed(3), 1, 300));
+		assert_ok!(Balances::delegate(RuntimeOrigin::signed(1), 2, 100));
+		assert_eq!(Balances::current_voting_power(&1), 300);
+		assert_eq!(Balances::current_voting_power(&2), 300);
+		assert_ok!(Balances::undelegate(RuntimeOrigin::signed(1)));
+		assert_eq!(Balances::current_voting_power(&1), 400);
+		// The delegate cannot touch its delegators' delegations either.
+		assert_noop!(Balances::undelegate(RuntimeOrigin::signed(1)), Error::<Test>::NotDelegating);
+		assert_eq!(Balances::delegation_of(&3), Some(Delegation { to: 1, amount: 300 }));
+	});
+}
+
+#[test]
+fn delegating_to_a_new_account_creates_it_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert!(!System::account_exists(&99));
+		assert_ok!(Balances::delegate(RuntimeOrigin::signed(1), 99, 10));
+		assert!(System::account_exists(&99));
+		assert_eq!(Balances::current_voting_power(&99), 10);
+		assert_ok!(Balances::undelegate(RuntimeOrigin::signed(1)));
+		assert!(!System::account_exists(&99));
 	});
 }
 
 #[test]
 fn bad_delegations_fail() {
-	ExtBuilder::default().build_and_execute(|| {
+	ExtBuilder::default().existential_deposit(5).build_and_execute(|| {
 		assert_noop!(
-			Balances::delegate(RuntimeOrigin::signed(1), 1),
+			Balances::delegate(RuntimeOrigin::signed(1), 1, 10),
 			Error::<Test>::SelfDelegation
 		);
+		assert_noop!(
+			Balances::delegate(RuntimeOrigin::signed(1), 2, 4),
+			Error::<Test>::DelegationTooSmall
+		);
+		assert_noop!(
+			Balances::delegate(RuntimeOrigin::signed(1), 2, 101),
+			Error::<Test>::InsufficientBalance
+		);
+		assert_noop!(
+			Balances::delegate(RuntimeOrigin::signed(9), 2, 5),
+			Error::<Test>::InsufficientBalance
+		);
 		assert_noop!(Balances::undelegate(RuntimeOrigin::signed(1)), Error::<Test>::NotDelegating);
-		assert_ok!(Balances::delegate(RuntimeOrigin::signed(1), 2));
+		assert_ok!(Balances::delegate(RuntimeOrigin::signed(1), 2, 100));
 		assert_noop!(
-			Balances::delegate(RuntimeOrigin::signed(1), 3),
-			Error::<Test>::AlreadyDelegating
+			Balances::delegate(RuntimeOrigin::signed(1), 3, u64::MAX),
+			Error::<Test>::InsufficientBalance
 		);
-		// 3 -> 1 would make a chain 3 -> 1 -> 2.
-		assert_noop!(
-			Balances::delegate(RuntimeOrigin::signed(3), 1),
-			Error::<Test>::TargetIsDelegating
-		);
-		// 2 -> 3 would make a chain 1 -> 2 -> 3.
-		assert_noop!(Balances::delegate(RuntimeOrigin::signed(2), 3), Error::<Test>::HasDelegators);
 	});
 }
 
 #[test]
-fn reaped_delegator_leaves_consistent_state_works() {
+fn slash_below_the_delegation_reduces_it_works() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_ok!(Balances::delegate(RuntimeOrigin::signed(1), 2));
-		assert_ok!(Balances::transfer_all(RuntimeOrigin::signed(1), 3, false));
-		assert_eq!(Balances::current_voting_power(&2), 200);
-		assert_eq!(DelegatedTo::<Test>::get(2), (0, 1));
-		assert_ok!(Balances::undelegate(RuntimeOrigin::signed(1)));
+		assert_ok!(<Balances as MutateHold<_>>::hold(&TestId::Foo, &1, 80));
+		assert_ok!(Balances::delegate(RuntimeOrigin::signed(1), 2, 100));
+		assert_ok!(<Balances as MutateHold<_>>::burn_held(
+			&TestId::Foo,
+			&1,
+			50,
+			Precision::Exact,
+			Fortitude::Force
+		));
+		System::assert_has_event(Event::DelegationReduced { who: 1, to: 2, amount: 50 }.into());
+		assert_eq!(Balances::delegation_of(&1), Some(Delegation { to: 2, amount: 50 }));
+		assert_eq!(Balances::current_voting_power(&2), 250);
+		assert_eq!(Balances::current_voting_power(&1), 0);
 	});
+}
+
+/// Random sequences of transfers, burns, holds, delegations and undelegations over many
+/// blocks: every readable snapshot reads, for every account and the supply, the value at the
+/// end of its block, and the invariants hold after every step.
+#[test]
+fn power_at_snapshots_is_exact_under_random_sequences_works() {
+	let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+	let mut next = move || {
+		seed ^= seed << 13;
+		seed ^= seed >> 7;
+		seed ^= seed << 17;
+		seed
+	};
+	for _ in 0..4 {
+		ExtBuilder::default().build_and_execute(|| {
+			// at_end[block][account] (account 0: the supply)
+			let mut at_end: Vec<Vec<u64>> = Vec::new();
+			let accounts = 1..=6u64;
+			let record = |at_end: &mut Vec<Vec<u64>>| {
+				let mut row = vec![Balances::total_issuance()];
+				row.extend(accounts.clone().map(|a| Balances::current_voting_power(&a)));
+				at_end.push(row);
+			};
+			record(&mut at_end);
+			for block in 1..=120u64 {
+				run_to_block(block);
+				for _ in 0..(next() % 4) {
+					let (a, b) = (1 + next() % 6, 1 + next() % 6);
+					let amount = next() % 150;
+					let s = RuntimeOrigin::signed(a);
+					let _ = match next() % 7 {
+						0 | 1 => Balances::transfer_allow_death(s, b, amount),
+						2 => Balances::burn(s, amount, false),
+						3 => Balances::delegate(s, b, amount),
+						4 => Balances::undelegate(s),
+						5 => <Balances as MutateHold<_>>::hold(&TestId::Foo, &a, amount),
+						_ => <Balances as MutateHold<_>>::burn_held(
+							&TestId::Foo,
+							&a,
+							amount,
+							Precision::BestEffort,
+							Fortitude::Force,
+						)
+						.map(|_| ()),
+					};
+					Token::do_try_state().expect("invariants hold after every step");
+				}
+				record(&mut at_end);
+				run_to_block(block + 1);
+				for snapshot in Balances::readable_snapshots() {
+					let row = &at_end[snapshot as usize];
+					assert_eq!(Balances::total_supply_at(snapshot), Some(row[0]));
+					for a in accounts.clone() {
+						assert_eq!(
+							Balances::voting_power_at(&a, snapshot),
+							Some(row[a as usize]),
+							"account {a} snapshot {snapshot} block {block}"
+						);
+					}
+				}
+			}
+		});
+	}
+}
+
+// ---------------------------------------------------------------- migration from v0
+
+mod migration {
+	use super::*;
+	use crate::migrations::{v0, v1, LegacyHistoryUntil};
+	use frame_support::{
+		traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
+		weights::Weight,
+	};
+
+	frame_support::parameter_types! {
+		pub const NewPeriod: u64 = 5;
+		pub const KeepUntil: u64 = 30;
+	}
+
+	/// Rewrites the genesis state in the v0 layout: accounts with pallet-balances' four fields,
+	/// 1 delegating its whole balance to 2, checkpoint histories, no snapshot state.
+	fn to_v0() {
+		for who in 1..=4u64 {
+			let info = System::account(who);
+			let old = frame_system::AccountInfo {
+				nonce: info.nonce,
+				consumers: info.consumers,
+				providers: info.providers,
+				sufficients: info.sufficients,
+				data: v0::AccountData {
+					free: info.data.free,
+					reserved: info.data.reserved,
+					frozen: info.data.frozen,
+					flags: info.data.flags,
+				},
+			};
+			let key = frame_system::Account::<Test>::hashed_key_for(who);
+			frame_support::storage::unhashed::put(&key, &old);
+		}
+		v0::DelegateOf::<Test>::insert(1, 2);
+		v0::DelegatedTo::<Test>::insert(2, (100u64, 1u32));
+		// v0 history of 2: 200 until block 3, 300 (with 1's delegation) from block 3 on.
+		let history = vec![
+			v0::Checkpoint { block: 0u64, value: 200u64 },
+			v0::Checkpoint { block: 3, value: 300 },
+		];
+		v0::CheckpointsOf::<Test>::insert(2, history);
+		v0::SupplyHistory::<Test>::put((0u32, 1u32));
+		v0::SupplyCheckpointAt::<Test>::insert(0, v0::Checkpoint { block: 0u64, value: 1000u64 });
+		Snapshots::<Test>::kill();
+		StorageVersion::new(0).put::<Token>();
+	}
+
+	#[test]
+	fn migration_to_v1_works() {
+		ExtBuilder::default().build_and_execute(|| {
+			to_v0();
+			run_to_block(10);
+			let weight = v1::MigrateToV1::<Test, NewPeriod, KeepUntil>::on_runtime_upgrade();
+			assert!(weight.ref_time() > 0);
+			assert_eq!(Token::on_chain_storage_version(), 1);
+			// Balances unchanged; the delegation is now of 1's whole balance, frozen.
+			assert_eq!(Balances::free_balance(&1), 100);
+			assert_eq!(Balances::delegation_of(&1), Some(Delegation { to: 2, amount: 100 }));
+			assert_eq!(System::account(1).data.frozen, 100);
+			// Power at the upgrade block is unchanged.
+			assert_eq!(Balances::current_voting_power(&1), 0);
+			assert_eq!(Balances::current_voting_power(&2), 300);
+			assert_eq!(Balances::current_voting_power(&3), 300);
+			assert!(v0::DelegateOf::<Test>::iter().next().is_none());
+			assert!(v0::DelegatedTo::<Test>::iter().next().is_none());
+			// Snapshots start at the upgrade block.
+			assert_eq!(Snapshots::<Test>::get().first, 10);
+			assert_eq!(Snapshots::<Test>::get().period, 5);
+			assert_eq!(<Balances as VotingPower<_, _, _>>::snapshot_for(10), None);
+			assert_eq!(<Balances as VotingPower<_, _, _>>::snapshot_for(11), Some(10));
+			// A proposal opened before the upgrade (snapshot block 4) reads v0's history.
+			assert_eq!(Balances::voting_power_at(&2, 4), Some(300));
+			assert_eq!(Balances::voting_power_at(&2, 2), Some(200));
+			// A second run changes nothing.
+			v1::MigrateToV1::<Test, NewPeriod, KeepUntil>::on_runtime_upgrade();
+			assert_eq!(Balances::delegation_of(&1), Some(Delegation { to: 2, amount: 100 }));
+			// After the last legacy voting end, v0's history goes, in `on_idle`.
+			run_to_block(30);
+			<Token as frame_support::traits::Hooks<u64>>::on_idle(30, Weight::MAX);
+			assert!(LegacyHistoryUntil::<Test>::get().is_some(), "kept up to the last voting end");
+			run_to_block(31);
+			assert_eq!(Balances::voting_power_at(&2, 4), None);
+			<Token as frame_support::traits::Hooks<u64>>::on_idle(31, Weight::MAX);
+			assert!(v0::CheckpointsOf::<Test>::iter().next().is_none());
+			assert!(v0::SupplyCheckpointAt::<Test>::iter().next().is_none());
+			assert!(LegacyHistoryUntil::<Test>::get().is_none());
+			// The migrated delegator can undelegate.
+			assert_ok!(Balances::undelegate(RuntimeOrigin::signed(1)));
+			assert_eq!(Balances::current_voting_power(&1), 100);
+		});
+	}
+
+	#[cfg(feature = "try-runtime")]
+	#[test]
+	fn migration_checks_pass_works() {
+		ExtBuilder::default().build_and_execute(|| {
+			to_v0();
+			run_to_block(10);
+			let state = v1::MigrateToV1::<Test, NewPeriod, KeepUntil>::pre_upgrade().unwrap();
+			v1::MigrateToV1::<Test, NewPeriod, KeepUntil>::on_runtime_upgrade();
+			v1::MigrateToV1::<Test, NewPeriod, KeepUntil>::post_upgrade(state).unwrap();
+		});
+	}
 }
 
 // ---------------------------------------------------------------- fungible conformance

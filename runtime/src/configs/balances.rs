@@ -4,25 +4,28 @@
 use frame_support::{parameter_types, traits::ConstU32};
 
 use crate::{
-	Balance, BlockNumber, Runtime, RuntimeFreezeReason, RuntimeHoldReason, System, DAYS,
+	Balance, BlockNumber, Runtime, RuntimeFreezeReason, RuntimeHoldReason, System,
 	EXISTENTIAL_DEPOSIT,
 };
 
-/// How far back voting power must stay exactly readable until governance supplies the oldest
-/// snapshot of an open proposal: 30 days.
-pub const VOTING_HISTORY_WINDOW: BlockNumber = 30 * DAYS;
+/// How many snapshots are readable at once: with the snapshot period `P`, a proposal may vote
+/// for `P * 14` blocks (28 days with the production period of 2 days).
+pub const MAX_SNAPSHOTS: u32 = 15;
+
+/// The account data of this runtime (the type of `System::Account`'s `data`).
+pub type AccountData = pallet_token::AccountData<Balance, BlockNumber, ConstU32<MAX_SNAPSHOTS>>;
+
+/// The snapshot period that keeps a proposal's snapshot readable for `longest_voting_period`
+/// blocks: the shortest that does (a snapshot is at most one period old at a submission, so the
+/// shorter the period, the fresher what a proposal counts). Genesis presets and the migration to
+/// snapshots use it with the longest voting period of the chain's classes.
+pub fn snapshot_period_for(longest_voting_period: BlockNumber) -> BlockNumber {
+	longest_voting_period.div_ceil(MAX_SNAPSHOTS - 1).max(1)
+}
 
 parameter_types! {
 	/// The existential deposit.
 	pub const ExistentialDeposit: Balance = EXISTENTIAL_DEPOSIT;
-}
-
-/// The oldest block whose voting power must stay exactly readable.
-pub struct HistoryHorizon;
-impl frame_support::traits::Get<BlockNumber> for HistoryHorizon {
-	fn get() -> BlockNumber {
-		System::block_number().saturating_sub(VOTING_HISTORY_WINDOW)
-	}
 }
 
 impl pallet_token::Config for Runtime {
@@ -32,22 +35,54 @@ impl pallet_token::Config for Runtime {
 	type RuntimeFreezeReason = RuntimeFreezeReason;
 	/// Balances in plancks (10^-12 MTC).
 	type Balance = Balance;
-	/// The least balance an account may hold: 0.001 MTC.
+	/// The least balance an account may hold (and delegate): 0.001 MTC.
 	type ExistentialDeposit = ExistentialDeposit;
 	/// Dust is burnt.
 	type DustRemoval = ();
 	/// Account data lives in `System::Account`.
 	type AccountStore = System;
-	/// Exact voting power for the last 30 days (see [`VOTING_HISTORY_WINDOW`]).
-	type HistoryHorizon = HistoryHorizon;
 	/// One freeze per freeze reason (and room for future ones).
 	type MaxFreezes = ConstU32<8>;
 	/// One hold per hold reason (and room for future ones).
 	type MaxHolds = ConstU32<8>;
-	/// Voting-power checkpoints per account within the window before coarsening.
-	type MaxCheckpoints = ConstU32<64>;
-	/// One supply checkpoint per block over the whole window.
-	type MaxSupplyCheckpoints = ConstU32<{ VOTING_HISTORY_WINDOW + 100 }>;
+	/// See [`MAX_SNAPSHOTS`].
+	type MaxSnapshots = ConstU32<MAX_SNAPSHOTS>;
 	/// Weights measured on this runtime by `scripts/weights.sh`.
 	type WeightInfo = pallet_token::weights::SubstrateWeight<Runtime>;
+}
+
+/// The parameters of the migration of the token to snapshots (storage version 1).
+pub mod migration {
+	use super::*;
+	use frame_support::traits::Get;
+
+	/// The snapshot period after the upgrade: [`snapshot_period_for`] the longest voting period
+	/// among the chain's classes.
+	pub struct PeriodAfterUpgrade;
+	impl Get<BlockNumber> for PeriodAfterUpgrade {
+		fn get() -> BlockNumber {
+			let longest = pallet_governance::ClassOf::<Runtime>::iter_values()
+				.map(|class| class.voting_period)
+				.max()
+				.unwrap_or(1);
+			snapshot_period_for(longest)
+		}
+	}
+
+	/// The last block in which a proposal opened before the upgrade takes votes: the history
+	/// from before the upgrade is kept readable until then.
+	pub struct LastLegacyVotingEnd;
+	impl Get<BlockNumber> for LastLegacyVotingEnd {
+		fn get() -> BlockNumber {
+			pallet_governance::ProposalOf::<Runtime>::iter_values()
+				.filter(|p| p.status == pallet_governance::ProposalStatus::Ongoing)
+				.map(|p| p.voting_end)
+				.max()
+				.unwrap_or_else(System::block_number)
+		}
+	}
+
+	/// The migration, for `Migrations` in the runtime.
+	pub type MigrateToSnapshots =
+		pallet_token::migrations::v1::MigrateToV1<Runtime, PeriodAfterUpgrade, LastLegacyVotingEnd>;
 }

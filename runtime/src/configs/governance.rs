@@ -201,19 +201,9 @@ impl pallet_governance::ClassifyCall<RuntimeCall> for ClassifyCall {
 	}
 }
 
-/// Voting power and total supply at a block, from pallet-token's history.
-pub struct TokenVotingPower;
-impl pallet_governance::VotingPowerSource<AccountId, BlockNumber, Balance> for TokenVotingPower {
-	fn voting_power_at(who: &AccountId, at: BlockNumber) -> Balance {
-		Balances::voting_power_at(who, at)
-	}
-	fn total_supply_at(at: BlockNumber) -> Balance {
-		Balances::total_supply_at(at)
-	}
-}
-
 parameter_types! {
-	/// The longest voting period: the token keeps 30 days of exact history, enough for it.
+	/// The longest voting period (the token keeps a snapshot readable this long with the
+	/// production period, see `configs::balances`).
 	pub const MaxVotingPeriod: BlockNumber = 28 * DAYS;
 	/// Fee-less votes rank lowest in the pool: every paid transaction's priority is at least 1
 	/// (pallet-transaction-payment adds one to the tip), so fee-less votes only take the space
@@ -233,8 +223,8 @@ impl pallet_governance::Config for Runtime {
 	type Currency = Balances;
 	/// Slashed deposits are burnt.
 	type Slash = ();
-	/// Voting power comes from the MTC token's history.
-	type VotingPower = TokenVotingPower;
+	/// Voting power comes from the MTC token's snapshots.
+	type VotingPower = Balances;
 	/// See [`ClassifyCall`].
 	type Classify = ClassifyCall;
 	/// Calls are stored in pallet-preimage.

@@ -70,9 +70,9 @@ impl frame_system::Config for Runtime {
 	type DbWeight = ParityDbWeight;
 	/// The runtime version.
 	type Version = Version;
-	/// Balances live in `System::Account` in the `AccountData { free, reserved, frozen, flags }`
-	/// shape that polkadot.js and wallets read.
-	type AccountData = pallet_token::AccountData<Balance>;
+	/// Balances live in `System::Account`, starting with the `AccountData { free, reserved,
+	/// frozen, flags }` shape that polkadot.js and wallets read, then the token's voting power.
+	type AccountData = super::balances::AccountData;
 	/// Address prefix 42.
 	type SS58Prefix = SS58Prefix;
 	/// At most 16 consumer references per account (holds, freezes, ...).

@@ -1,7 +1,8 @@
 // The MTC token (pallet-token as `Balances`) seen from polkadot.js: fees in MTC, voting power
-// read at an earlier block through the TokenApi runtime API, delegation. Runs on the suite's
-// shared dev node (devNode): voting power is checked on accounts of its own, the supply against
-// every fee of the block.
+// read at snapshots through the TokenApi runtime API (the dev chain takes a snapshot at the end of
+// every block and keeps 15 readable), delegation of a fixed amount. Runs on the suite's shared dev
+// node (devNode): voting power is checked on accounts of its own, the supply against every fee of
+// the block.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -40,7 +41,8 @@ describe('MTC token (pallet-token)', () => {
   });
 
   const blockNumberOf = async (hash) => (await api.rpc.chain.getHeader(hash)).number.toNumber();
-  const power = async (who, at) => (await api.call.tokenApi.votingPowerAt(who, at)).toBigInt();
+  // Power at snapshot `at` (read as of the next block), which must be readable.
+  const power = async (who, at) => (await api.call.tokenApi.votingPowerAt(who, at)).unwrap().toBigInt();
 
   test('a transfer changes voting power only from its own block on', async () => {
     const [fresh] = await freshAccounts(api, keyring, 'token-voter', 1);
@@ -76,8 +78,8 @@ describe('MTC token (pallet-token)', () => {
     const fee = events.find(isFee).event.data.actualFee.toBigInt();
     assert.ok(fee > 0n);
     const n = await blockNumberOf(blockHash);
-    const before = (await api.call.tokenApi.totalSupplyAt(n - 1)).toBigInt();
-    const at = (await api.call.tokenApi.totalSupplyAt(n)).toBigInt();
+    const before = (await api.call.tokenApi.totalSupplyAt(n - 1)).unwrap().toBigInt();
+    const at = (await api.call.tokenApi.totalSupplyAt(n)).unwrap().toBigInt();
     // Every fee of the block is burnt: this one, and those of any other transaction in it.
     const fees = (await api.query.system.events.at(blockHash)).filter(isFee)
       .map(({ event }) => event.data.actualFee.toBigInt());
@@ -85,22 +87,50 @@ describe('MTC token (pallet-token)', () => {
     assert.equal(before - at, fees.reduce((a, b) => a + b, 0n));
   });
 
-  test('delegation moves voting power to the delegate', async () => {
+  test('a snapshot no longer readable has no value', async () => {
+    const best = await blockNumberOf(await api.rpc.chain.getBlockHash());
+    const snapshots = (await api.call.tokenApi.readableSnapshots()).map((b) => b.toNumber());
+    assert.ok(snapshots.at(-1) >= best, 'the latest snapshot is the end of the best block');
+    assert.equal(snapshots.length, Math.min(15, snapshots.at(-1) + 1));
+    const expired = await api.call.tokenApi.votingPowerAt(sender.address, snapshots[0] - 1);
+    assert.ok(expired.isNone);
+  });
+
+  test('delegation lends the power of a fixed, frozen amount to the delegate', async () => {
     const delegatorOwn = (await api.call.tokenApi.currentVotingPower(delegator.address)).toBigInt();
     const delegateeOwn = (await api.call.tokenApi.currentVotingPower(delegatee.address)).toBigInt();
-    const { blockHash, dispatchError } = await sendAndWait(api, api.tx.balances.delegate(delegatee.address), delegator);
+    const amount = 400n * MTC;
+    const { blockHash, dispatchError } = await sendAndWait(
+      api, api.tx.balances.delegate(delegatee.address, amount), delegator);
     assert.equal(dispatchError, null);
     const n = await blockNumberOf(blockHash);
-    assert.equal(await power(delegator.address, n), 0n);
-    const delegatorNow = (await api.query.system.account(delegator.address)).data;
-    assert.equal(await power(delegatee.address, n), delegateeOwn + delegatorNow.free.toBigInt() + delegatorNow.reserved.toBigInt());
+    const delegatorAt = await power(delegator.address, n);
+    assert.ok(delegatorOwn - delegatorAt >= amount && delegatorOwn - delegatorAt < amount + MTC,
+      'the delegator lost the amount (and a fee)');
+    assert.equal(await power(delegatee.address, n), delegateeOwn + amount);
     assert.equal(await power(delegatee.address, n - 1), delegateeOwn);
-    assert.ok(delegatorOwn > 0n);
-    const delegate = await api.call.tokenApi.delegateOf(delegator.address);
-    assert.equal(delegate.unwrap().toString(), delegatee.address);
+    const delegation = (await api.call.tokenApi.delegationOf(delegator.address)).unwrap();
+    assert.equal(delegation[0].toString(), delegatee.address);
+    assert.equal(delegation[1].toBigInt(), amount);
+    // The amount is frozen: wallets show it as not transferable.
+    const data = (await api.query.system.account(delegator.address)).data;
+    assert.equal(data.frozen.toBigInt(), amount);
+
+    // The delegator's transfers do not touch the delegate.
+    const moved = await sendAndWait(api, api.tx.balances.transferKeepAlive(sender.address, 10n * MTC), delegator);
+    assert.equal(moved.dispatchError, null);
+    const m = await blockNumberOf(moved.blockHash);
+    assert.equal(await power(delegatee.address, m), delegateeOwn + amount);
 
     // Delegating to self is refused with a decoded module error.
-    const bad = await sendAndWait(api, api.tx.balances.delegate(delegatee.address), delegatee);
+    const bad = await sendAndWait(api, api.tx.balances.delegate(delegatee.address, amount), delegatee);
     assert.equal(bad.dispatchError, 'balances.SelfDelegation');
+
+    // Undelegating gives the power back and thaws the amount.
+    const back = await sendAndWait(api, api.tx.balances.undelegate(), delegator);
+    assert.equal(back.dispatchError, null);
+    const k = await blockNumberOf(back.blockHash);
+    assert.equal(await power(delegatee.address, k), delegateeOwn);
+    assert.equal((await api.query.system.account(delegator.address)).data.frozen.toBigInt(), 0n);
   });
 });
