@@ -87,6 +87,8 @@ mod runtime {
 impl frame_system::Config for Test {
 	type Block = frame_system::mocking::MockBlock<Test>;
 	type AccountData = AccountData<u64, u64, ConstU32<4>>;
+	// Real database weights, so that the migration's weight is checked.
+	type DbWeight = frame_support::weights::constants::RocksDbWeight;
 }
 
 #[derive_impl(pallet_token::config_preludes::TestDefaultConfig)]
