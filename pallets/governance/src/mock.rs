@@ -312,16 +312,19 @@ impl Default for ExtBuilder {
 	}
 }
 
+/// The genesis storage of the system and the token (with `balances`), before governance's.
+pub fn token_genesis(balances: Vec<(AccountId, Balance)>) -> sp_runtime::Storage {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_token::GenesisConfig::<Test> { balances, snapshot_period: SNAPSHOT_PERIOD }
+		.assimilate_storage(&mut storage)
+		.unwrap();
+	storage
+}
+
 impl ExtBuilder {
 	/// Builds the externalities at block 1.
 	pub fn build(self) -> sp_io::TestExternalities {
-		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-		pallet_token::GenesisConfig::<Test> {
-			balances: self.balances,
-			snapshot_period: SNAPSHOT_PERIOD,
-		}
-		.assimilate_storage(&mut storage)
-		.unwrap();
+		let mut storage = token_genesis(self.balances);
 		pallet_governance::GenesisConfig::<Test> { classes: genesis_classes() }
 			.assimilate_storage(&mut storage)
 			.unwrap();

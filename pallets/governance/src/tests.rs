@@ -1036,7 +1036,7 @@ fn a_weaker_class_never_reaches_root() {
 #[test]
 #[should_panic(expected = "genesis class 1 is invalid: Module")]
 fn genesis_with_a_weak_root_class_fails() {
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	let mut storage = token_genesis(vec![]);
 	let p = Perbill::from_percent;
 	crate::GenesisConfig::<Test> {
 		classes: vec![
@@ -1051,7 +1051,7 @@ fn genesis_with_a_weak_root_class_fails() {
 #[test]
 #[should_panic(expected = "genesis class 0 is invalid: Module")]
 fn genesis_with_a_zero_approval_class_fails() {
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	let mut storage = token_genesis(vec![]);
 	crate::GenesisConfig::<Test> {
 		classes: vec![(
 			0,
