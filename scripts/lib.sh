@@ -26,6 +26,6 @@ die() { printf '\033[31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 build_node() {
 	say "building metacert-node (profile testing) into $CARGO_TARGET_DIR; a cold build takes about 30 minutes on 2 cores"
 	(cd "$ROOT" && cargo test "${PROFILE[@]}" --locked "${WORKSPACE_TESTS[@]}" --no-run "$@") ||
-		die "the release build of metacert-node failed (see the cargo output above)"
+		die "the build of metacert-node (profile testing) failed (see the cargo output above)"
 	[ -x "$NODE_BIN" ] || die "the build succeeded but $NODE_BIN is missing"
 }

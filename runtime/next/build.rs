@@ -4,15 +4,17 @@
 //! this crate shares the cargo target directory of `metacert-runtime`'s wasm project: every
 //! dependency is compiled for wasm once, not twice (cargo's lock on the directory serialises the two
 //! builds; their blobs have different names, `metacert_runtime` and `metacert_runtime_next`).
+//!
+//! It is built without the metadata hash (the `metadata-hash` feature is not among its defaults):
+//! that pass builds the runtime crate for wasm a second time, and nothing that upgrades to this
+//! runtime signs with `CheckMetadataHash`'s mode 1 (the hash is checked on `metacert-runtime`).
 
 #[cfg(feature = "std")]
 fn main() {
 	// The source lives in the runtime crate, outside this package: rebuild when it changes.
 	println!("cargo:rerun-if-changed=../src");
 	share_wasm_target_dir();
-	substrate_wasm_builder::WasmBuilder::init_with_defaults()
-		.enable_metadata_hash("MTC", 12)
-		.build();
+	substrate_wasm_builder::WasmBuilder::build_using_defaults();
 }
 
 /// Points `<target>/<profile>/wbuild/metacert-runtime-next/target` at the wasm target directory of

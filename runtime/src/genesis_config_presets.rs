@@ -40,7 +40,6 @@ pub const BENCHMARK_ACCOUNTS: u32 = 10_000;
 /// benchmark pace, what covers the longest genesis class (so that a proposal counts the freshest
 /// snapshot: on the development chains, the block before its submission).
 pub fn snapshot_period(pace: Pace) -> crate::BlockNumber {
-	use frame_support::traits::Get;
 	let longest = match pace {
 		Pace::Production => crate::configs::governance::MaxVotingPeriod::get(),
 		_ => classes::genesis(pace).iter().map(|(_, c)| c.voting_period).max().unwrap_or(1),

@@ -15,7 +15,7 @@ use sp_runtime::Perbill;
 use sp_version::RuntimeVersion;
 
 use crate::{
-	AccountId, Balance, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime, RuntimeCall,
+	AccountId, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime, RuntimeCall,
 	RuntimeEvent, RuntimeOrigin, RuntimeTask, BLOCK_HASH_COUNT, VERSION,
 };
 
