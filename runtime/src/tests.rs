@@ -612,6 +612,8 @@ mod try_runtime {
 		preset_externalities(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
 			let (alice, bob) =
 				(Sr25519Keyring::Alice.to_account_id(), Sr25519Keyring::Bob.to_account_id());
+			// Read before the rewrite: v0 account data does not decode as v1's.
+			let alice_total = Balances::free_balance(&alice);
 			let accounts: Vec<_> = frame_system::Account::<Runtime>::iter().collect();
 			for (who, info) in &accounts {
 				let old = frame_system::AccountInfo {
@@ -629,7 +631,6 @@ mod try_runtime {
 				let key = frame_system::Account::<Runtime>::hashed_key_for(who);
 				frame_support::storage::unhashed::put(&key, &old);
 			}
-			let alice_total = Balances::free_balance(&alice);
 			v0::DelegateOf::<Runtime>::insert(&alice, &bob);
 			v0::DelegatedTo::<Runtime>::insert(&bob, (alice_total, 1u32));
 			pallet_token::Snapshots::<Runtime>::kill();

@@ -336,7 +336,14 @@ pub mod v1 {
 					*frozen
 				};
 				ensure!(a.frozen == expected_frozen, E::Other("frozen balance changed"));
-				ensure!(a.power() == *power, E::Other("voting power changed"));
+				if a.power() != *power {
+					log::error!(
+						target: LOG_TARGET,
+						"power of {who:?}: {power:?} before the migration, {:?} after",
+						a.power()
+					);
+					return Err(E::Other("voting power changed"));
+				}
 			}
 			for (who, to) in &before.delegations {
 				let kept = DelegationOf::<T>::get(who);

@@ -95,10 +95,13 @@ describe('token migration to snapshots, rehearsed on a chain started on spec 106
     await voteAll(api, index, [alice, dave]);
     const before = await accounts();
 
-    // The upgrade activates (the migration runs in its first block).
+    // The upgrade activates: block `at` sets the code, the next block runs the new runtime, whose
+    // migration runs first in it. (Between the two, the state at `at` already reports the new
+    // runtime and metadata over accounts still in the old layout: read after the migration.)
     const { number: at } = await activated;
     assert.equal(at, activateAt);
     await waitFor('the new specVersion', async () => (await specVersion()) === 107, { timeoutMs: 60_000 });
+    await waitFor(`block #${at + 1}`, async () => (await bestNumber(api)) > at, { timeoutMs: 60_000 });
     await api.disconnect();
     api = await connect(node);
 
