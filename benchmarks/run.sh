@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Benchmarks our pallets side by side with the polkadot-sdk reference pallets, in one run of
-# `benchmark pallet` on this machine against the benchmark runtime (benchmarks/runtime), then
-# measures the end-to-end throughput of a real node (benchmarks/throughput.sh), and writes
-# benchmarks/RESULTS.md from the measurements (benchmarks/report.mjs).
+# `benchmark pallet` on this machine, then measures the end-to-end throughput of a real node
+# (benchmarks/throughput.sh), and writes benchmarks/RESULTS.md from the measurements
+# (benchmarks/report.mjs). Most pallets run in the benchmark runtime (benchmarks/runtime); the
+# currencies each run where a real runtime keeps their accounts (`System::Account`): pallet-token
+# and its fee payment in the MetaCert runtime, pallet-balances and its fee payment in the benchmark
+# runtime (two currencies cannot share `System::Account`).
 #
 # usage: benchmarks/run.sh [--quick] [--no-throughput]
 #   --quick          steps 2, repeat 1, and 1,000 items per throughput phase: checks that
@@ -27,47 +30,65 @@ for arg in "$@"; do
 	esac
 done
 
-# pallet -> the benchmarks compared (see benchmarks/report.mjs for the pairs).
-declare -A BENCHES=(
-	[pallet_balances]="transfer_keep_alive"
-	[pallet_token]="transfer_keep_alive"
-	[pallet_governance]="submit,vote,submit_signed_votes,vote_by_signature,decide"
-	[pallet_conviction_voting]="vote_new,vote_existing"
-	[pallet_democracy]="vote_new,vote_existing"
-	[pallet_referenda]="submit,place_decision_deposit_preparing,nudge_referendum_approved"
-	[pallet_bench_floor]="sr25519_verify,ed25519_verify,read_write"
+# What is measured, one line each: the measurement's name (its file, benchmarks/measurements/
+# <name>.json, and its name in benchmarks/report.mjs), the runtime (`bench`: benchmarks/runtime,
+# `metacert`: runtime/), the pallet and the benchmarks compared.
+RUNS=(
+	"pallet_balances bench pallet_balances transfer_keep_alive"
+	"pallet_token metacert pallet_token transfer_keep_alive"
+	"fees_balances bench pallet_transaction_payment charge_transaction_payment"
+	"fees_token metacert pallet_transaction_payment charge_transaction_payment"
+	"pallet_governance bench pallet_governance submit,vote,submit_signed_votes,vote_by_signature,decide"
+	"pallet_conviction_voting bench pallet_conviction_voting vote_new,vote_existing"
+	"pallet_democracy bench pallet_democracy vote_new,vote_existing"
+	"pallet_referenda bench pallet_referenda submit,place_decision_deposit_preparing,nudge_referendum_approved"
+	"pallet_bench_floor bench pallet_bench_floor sr25519_verify,ed25519_verify,read_write"
 )
 
 "$ROOT/scripts/setup.sh"
 MAIN_TARGET_DIR="$CARGO_TARGET_DIR"
 export CARGO_TARGET_DIR="$CARGO_TARGET_DIR-bench"
 BENCH_BIN="$CARGO_TARGET_DIR/release/metacert-node"
-WASM="$CARGO_TARGET_DIR/release/wbuild/metacert-bench-runtime/metacert_bench_runtime.compact.compressed.wasm"
+declare -A WASM=(
+	[bench]="$CARGO_TARGET_DIR/release/wbuild/metacert-bench-runtime/metacert_bench_runtime.compact.compressed.wasm"
+	[metacert]="$CARGO_TARGET_DIR/release/wbuild/metacert-runtime/metacert_runtime.compact.compressed.wasm"
+)
 say "building metacert-node and the benchmark runtime with --features runtime-benchmarks into $CARGO_TARGET_DIR"
 (cd "$ROOT" && cargo build --release --locked -p metacert-node --features runtime-benchmarks) ||
 	die "the runtime-benchmarks build of metacert-node failed"
 (cd "$ROOT" && cargo build --release --locked -p metacert-bench-runtime --features runtime-benchmarks) ||
 	die "the build of the benchmark runtime failed"
-[ -f "$WASM" ] || die "the build succeeded but $WASM is missing"
+for wasm in "${WASM[@]}"; do
+	[ -f "$wasm" ] || die "the build succeeded but $wasm is missing"
+done
 
 # The measurements are kept (benchmarks/measurements/, one JSON per pallet) so that RESULTS.md
 # can be checked against them; a new run replaces them only when every pallet ran.
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
-for pallet in pallet_balances pallet_token pallet_governance pallet_conviction_voting \
-	pallet_democracy pallet_referenda pallet_bench_floor; do
-	say "benchmarking $pallet: ${BENCHES[$pallet]} (steps $STEPS, repeat $REPEAT)"
-	"$BENCH_BIN" benchmark pallet --runtime "$WASM" --genesis-builder runtime \
+for run in "${RUNS[@]}"; do
+	read -r name runtime pallet benches <<<"$run"
+	say "benchmarking $pallet in the $runtime runtime: $benches (steps $STEPS, repeat $REPEAT)"
+	# Both runtimes' `development` preset is their benchmarks' genesis.
+	"$BENCH_BIN" benchmark pallet --runtime "${WASM[$runtime]}" --genesis-builder runtime \
 		--genesis-builder-preset development --wasm-execution compiled --heap-pages 4096 \
-		--pallet "$pallet" --extrinsic "${BENCHES[$pallet]}" --steps "$STEPS" --repeat "$REPEAT" \
-		--template "$ROOT/benchmarks/measurements.hbs" --output "$out/$pallet.json" \
-		>"$out/$pallet.log" 2>&1 ||
-		{ tail -30 "$out/$pallet.log" >&2; die "benchmarks of $pallet failed"; }
+		--pallet "$pallet" --extrinsic "$benches" --steps "$STEPS" --repeat "$REPEAT" \
+		--template "$ROOT/benchmarks/measurements.hbs" --output "$out/$name.json" \
+		>"$out/$name.log" 2>&1 ||
+		{ tail -30 "$out/$name.log" >&2; die "benchmarks of $pallet ($name) failed"; }
+	# The runtime it ran in, for the report (the template's JSON starts with `{"pallet": `).
+	sed -i "1s/^{/{\"runtime\": \"$runtime\", /" "$out/$name.json"
 done
 
 # The last throughput measurements stay until the throughput run below replaces them.
 if [ -f "$ROOT/benchmarks/measurements/throughput.json" ]; then
 	cp "$ROOT/benchmarks/measurements/throughput.json" "$out/"
+fi
+# The measurements being replaced become `previous/`, which the report compares the votes with.
+if ls "$ROOT"/benchmarks/measurements/*.json >/dev/null 2>&1; then
+	mkdir -p "$out/previous"
+	cp "$ROOT"/benchmarks/measurements/*.json "$out/previous/"
+	rm -f "$out/previous/throughput.json"
 fi
 say "writing benchmarks/RESULTS.md"
 node "$ROOT/benchmarks/report.mjs" "$out" >"$ROOT/benchmarks/RESULTS.md.new" ||
@@ -75,6 +96,7 @@ node "$ROOT/benchmarks/report.mjs" "$out" >"$ROOT/benchmarks/RESULTS.md.new" ||
 rm -rf "$ROOT/benchmarks/measurements"
 mkdir -p "$ROOT/benchmarks/measurements"
 cp "$out"/*.json "$ROOT/benchmarks/measurements/"
+[ ! -d "$out/previous" ] || cp -r "$out/previous" "$ROOT/benchmarks/measurements/"
 mv "$ROOT/benchmarks/RESULTS.md.new" "$ROOT/benchmarks/RESULTS.md"
 
 if [ ${#THROUGHPUT[@]} -gt 0 ]; then

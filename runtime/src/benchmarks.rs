@@ -11,8 +11,16 @@ use crate::Runtime;
 
 impl frame_system_benchmarking::Config for Runtime {}
 
-/// Fees are burnt, so the transaction-payment benchmarks need no environment (no block author).
-impl pallet_transaction_payment::BenchmarkConfig for Runtime {}
+/// Fees are burnt, so the transaction-payment benchmarks need no block author; their payer
+/// (`account("caller", 0, 0)`, funded by the benchmark afterwards) is the token's worst case: it
+/// delegates, is delegated to and has a full list of snapshot values, and the fee is its first
+/// change after the latest snapshot.
+impl pallet_transaction_payment::BenchmarkConfig for Runtime {
+	fn setup_benchmark_environment() {
+		let payer: crate::AccountId = frame_benchmarking::account("caller", 0, 0);
+		Balances::benchmark_worst_case_payer(&payer);
+	}
+}
 
 define_benchmarks!(
 	[frame_system, SystemBench::<Runtime>]

@@ -7,17 +7,23 @@
 //!
 //! | ours | reference |
 //! |------|-----------|
-//! | `Token` (pallet-token) | `Balances` (pallet-balances) |
+//! | pallet-token, in the MetaCert runtime | `Balances` (pallet-balances) |
+//! | the MetaCert runtime's fee payment (MTC) | `TransactionPayment` over `Balances` |
 //! | `Governance` (pallet-governance) | `Referenda` + `ConvictionVoting`, `Democracy` |
 //! | the floor (`Floor`): one signature check, one read + write | |
 //!
-//! Configurations: both currencies have the same balance type, existential deposit, hold and
-//! freeze bounds; pallet-balances keeps its accounts in `System::Account` (its usual place),
-//! pallet-token in a map of its own (two currencies cannot share `System::Account`), which
-//! costs it the same one read and write per account. Governance votes on proposals with the
-//! voting power of `Token`; referenda, conviction voting and democracy use `Balances`.
+//! Two currencies cannot share `System::Account`, so the currencies are compared across two
+//! runtimes, each keeping its accounts where a real runtime keeps them: pallet-token is
+//! benchmarked in the MetaCert runtime (`runtime/`, where it is `Balances` in
+//! `System::Account`), pallet-balances here (in `System::Account` too), with the same balance type,
+//! existential deposit, hold and freeze bounds, database weights and whitelisting (the caller's
+//! account, by frame-benchmarking). The same goes for a fee payment: pallet-transaction-payment's
+//! `charge_transaction_payment` runs here over pallet-balances and in the MetaCert runtime over
+//! pallet-token (with a payer that delegates, the token's worst case).
 //!
-//! It is never run as a chain: there is no consensus, no transaction payment, no node.
+//! `Token` is here only for governance, which votes on proposals with its voting power (its
+//! accounts live in a map of their own); referenda, conviction voting and democracy use
+//! `Balances`. It is never run as a chain: there is no consensus, no node.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![recursion_limit = "256"]
@@ -133,6 +139,8 @@ mod runtime {
 	pub type Democracy = pallet_democracy;
 	#[runtime::pallet_index(9)]
 	pub type Floor = pallet_bench_floor;
+	#[runtime::pallet_index(10)]
+	pub type TransactionPayment = pallet_transaction_payment;
 }
 
 parameter_types! {
@@ -177,6 +185,22 @@ impl pallet_balances::Config for Runtime {
 	type MaxFreezes = ConstU32<8>;
 	type DoneSlashHandler = ();
 }
+
+/// Fees in the reference currency, burnt, as the MetaCert runtime's are in MTC (fee rates do not
+/// change the measured cost).
+impl pallet_transaction_payment::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type OnChargeTransaction = pallet_transaction_payment::FungibleAdapter<Balances, ()>;
+	type OperationalFeeMultiplier = frame_support::traits::ConstU8<5>;
+	type WeightToFee = frame_support::weights::IdentityFee<Balance>;
+	type LengthToFee = frame_support::weights::IdentityFee<Balance>;
+	type FeeMultiplierUpdate = ();
+	type WeightInfo = ();
+}
+
+/// The payer of the fee benchmark is a plain pallet-balances account (no environment needed).
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_transaction_payment::BenchmarkConfig for Runtime {}
 
 /// pallet-token's account data, with the MetaCert runtime's bound on snapshots.
 pub type TokenAccountData = pallet_token::AccountData<Balance, BlockNumber, ConstU32<15>>;
@@ -404,7 +428,7 @@ impl pallet_bench_floor::Config for Runtime {}
 mod benches {
 	frame_benchmarking::define_benchmarks!(
 		[pallet_balances, Balances]
-		[pallet_token, Token]
+		[pallet_transaction_payment, TransactionPayment]
 		[pallet_governance, Governance]
 		[pallet_referenda, Referenda]
 		[pallet_conviction_voting, ConvictionVoting]

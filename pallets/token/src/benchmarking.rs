@@ -59,6 +59,13 @@ fn heavy_account<T: Config>(who: &T::AccountId, index: u32) {
 	fill_snapshots::<T>(&delegate);
 }
 
+/// The token's worst case for a fee payer, for the benchmarks of other pallets (see
+/// [`Pallet::benchmark_worst_case_payer`]).
+pub(crate) fn worst_case_payer<T: Config>(who: &T::AccountId) {
+	start_snapshots::<T>();
+	heavy_account::<T>(who, u32::MAX);
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;

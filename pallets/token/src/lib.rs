@@ -839,6 +839,18 @@ pub mod pallet {
 /// An account lookup source of the runtime.
 pub type AccountIdLookupOf<T> = <<T as frame_system::Config>::Lookup as StaticLookup>::Source;
 
+#[cfg(feature = "runtime-benchmarks")]
+impl<T: Config> Pallet<T> {
+	/// Makes `who` the token's worst case for another pallet's benchmark that charges it (for
+	/// example pallet-transaction-payment's `charge_transaction_payment`, through its
+	/// `BenchmarkConfig::setup_benchmark_environment`): snapshots are taken every 10 blocks and
+	/// `MaxSnapshots` of them are readable, `who` is funded, delegates and is delegated to, has a
+	/// full list of snapshot values, and its next change is the first after the latest snapshot.
+	pub fn benchmark_worst_case_payer(who: &T::AccountId) {
+		benchmarking::worst_case_payer::<T>(who)
+	}
+}
+
 impl<T: Config> Pallet<T> {
 	/// The existential deposit.
 	pub fn ed() -> T::Balance {
