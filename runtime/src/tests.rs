@@ -570,6 +570,38 @@ fn feeless_votes_take_a_bounded_share_of_a_block_works() {
 	assert_eq!(configs::governance::FeelessVotePriority::get(), 0);
 }
 
+/// The token's migration to snapshots touches every account once, in the upgrade block: the
+/// number of accounts the README states (20,000) fits in one block, by the weight the migration
+/// itself returns (ParityDB's read and write per account).
+#[test]
+fn token_migration_of_20_000_accounts_fits_a_block_works() {
+	use frame_support::traits::{OnRuntimeUpgrade, StorageVersion};
+	use pallet_token::migrations::v0;
+	const ACCOUNTS: u32 = 20_000;
+	dev_externalities().execute_with(|| {
+		for i in 0..ACCOUNTS {
+			let who = AccountId::from(sp_core::blake2_256(&i.to_le_bytes()));
+			frame_system::Account::<Runtime>::mutate(&who, |info| {
+				info.providers = 1;
+				info.data.free = EXISTENTIAL_DEPOSIT;
+			});
+		}
+		let keys: Vec<_> = frame_system::Account::<Runtime>::iter_keys().collect();
+		for who in &keys {
+			v0::rewrite_as_v0::<Runtime>(who);
+		}
+		let accounts = frame_system::Account::<Runtime>::iter_keys().count() as u64;
+		assert!(accounts >= ACCOUNTS as u64);
+		StorageVersion::new(0).put::<Balances>();
+		let weight = configs::balances::migration::MigrateToSnapshots::on_runtime_upgrade();
+		let db = <Runtime as frame_system::Config>::DbWeight::get();
+		assert!(weight.all_gte(db.reads_writes(accounts, accounts)), "one read and write each");
+		let max = <Runtime as frame_system::Config>::BlockWeights::get().max_block;
+		assert!(weight.all_lte(max), "{weight:?} does not fit in {max:?}");
+		assert_eq!(frame_system::Account::<Runtime>::iter().count() as u64, accounts);
+	});
+}
+
 /// Runtime-level try-runtime checks, run natively on the state of every genesis preset (the
 /// runtime crate built with `--features try-runtime` and `SKIP_WASM_BUILD=1`; see
 /// `scripts/test.sh`): `Executive::try_runtime_upgrade` with every check, which runs the
@@ -614,22 +646,9 @@ mod try_runtime {
 				(Sr25519Keyring::Alice.to_account_id(), Sr25519Keyring::Bob.to_account_id());
 			// Read before the rewrite: v0 account data does not decode as v1's.
 			let alice_total = Balances::free_balance(&alice);
-			let accounts: Vec<_> = frame_system::Account::<Runtime>::iter().collect();
-			for (who, info) in &accounts {
-				let old = frame_system::AccountInfo {
-					nonce: info.nonce,
-					consumers: info.consumers,
-					providers: info.providers,
-					sufficients: info.sufficients,
-					data: v0::AccountData {
-						free: info.data.free,
-						reserved: info.data.reserved,
-						frozen: info.data.frozen,
-						flags: info.data.flags.clone(),
-					},
-				};
-				let key = frame_system::Account::<Runtime>::hashed_key_for(who);
-				frame_support::storage::unhashed::put(&key, &old);
+			let accounts: Vec<_> = frame_system::Account::<Runtime>::iter_keys().collect();
+			for who in &accounts {
+				v0::rewrite_as_v0::<Runtime>(who);
 			}
 			v0::DelegateOf::<Runtime>::insert(&alice, &bob);
 			v0::DelegatedTo::<Runtime>::insert(&bob, (alice_total, 1u32));

@@ -4,8 +4,9 @@
 //! records voting power at snapshots, and freezes count the delegated amount.
 
 use super::*;
+use sp_runtime::{traits::Bounded, TokenError};
 use frame_support::traits::tokens::{
-	DepositConsequence, Fortitude,
+	DepositConsequence, Fortitude, Precision,
 	Fortitude::{Force, Polite},
 	Preservation::{self, Expendable, Preserve, Protect},
 	Provenance::{self, Minted},
@@ -35,7 +36,35 @@ impl<T: Config> fungible::Inspect<T::AccountId> for Pallet<T> {
 		preservation: Preservation,
 		force: Fortitude,
 	) -> Self::Balance {
-		let a = Self::account(who);
+		Self::reducible_of(who, &Self::account(who), preservation, force)
+	}
+	fn can_deposit(
+		who: &T::AccountId,
+		amount: Self::Balance,
+		provenance: Provenance,
+	) -> DepositConsequence {
+		Self::deposit_consequence(&Self::account(who), amount, provenance)
+	}
+	fn can_withdraw(
+		who: &T::AccountId,
+		amount: Self::Balance,
+	) -> WithdrawConsequence<Self::Balance> {
+		Self::withdraw_consequence(who, &Self::account(who), amount)
+	}
+}
+
+/// The rules of the `fungible` traits, given the account data of `who` (read once by the caller):
+/// a transfer or a fee payment reads each account once before writing it, where the traits'
+/// default methods would read it again for every check. The rules are pallet-balances' (the
+/// differential test against pallet-balances checks that the outcomes are the same).
+impl<T: Config> Pallet<T> {
+	/// `reducible_balance` of `who`, whose data is `a`.
+	fn reducible_of(
+		who: &T::AccountId,
+		a: &AccountDataOf<T>,
+		preservation: Preservation,
+		force: Fortitude,
+	) -> T::Balance {
 		let mut untouchable = Zero::zero();
 		if force == Polite {
 			// Freezes apply to the total balance, so what is on hold counts towards them.
@@ -53,9 +82,11 @@ impl<T: Config> fungible::Inspect<T::AccountId> for Pallet<T> {
 		}
 		a.free.saturating_sub(untouchable)
 	}
-	fn can_deposit(
-		who: &T::AccountId,
-		amount: Self::Balance,
+
+	/// `can_deposit` to an account whose data is `account`.
+	fn deposit_consequence(
+		account: &AccountDataOf<T>,
+		amount: T::Balance,
 		provenance: Provenance,
 	) -> DepositConsequence {
 		if amount.is_zero() {
@@ -64,7 +95,6 @@ impl<T: Config> fungible::Inspect<T::AccountId> for Pallet<T> {
 		if provenance == Minted && TotalIssuance::<T>::get().checked_add(&amount).is_none() {
 			return DepositConsequence::Overflow;
 		}
-		let account = Self::account(who);
 		let new_free = match account.free.checked_add(&amount) {
 			None => return DepositConsequence::Overflow,
 			Some(x) if x < T::ExistentialDeposit::get() => return DepositConsequence::BelowMinimum,
@@ -75,22 +105,23 @@ impl<T: Config> fungible::Inspect<T::AccountId> for Pallet<T> {
 		}
 		DepositConsequence::Success
 	}
-	fn can_withdraw(
+	/// `can_withdraw` from `who`, whose data is `account`.
+	fn withdraw_consequence(
 		who: &T::AccountId,
-		amount: Self::Balance,
-	) -> WithdrawConsequence<Self::Balance> {
+		account: &AccountDataOf<T>,
+		amount: T::Balance,
+	) -> WithdrawConsequence<T::Balance> {
 		if amount.is_zero() {
 			return WithdrawConsequence::Success;
 		}
 		if TotalIssuance::<T>::get().checked_sub(&amount).is_none() {
 			return WithdrawConsequence::Underflow;
 		}
-		let account = Self::account(who);
 		let new_free = match account.free.checked_sub(&amount) {
 			Some(x) => x,
 			None => return WithdrawConsequence::BalanceLow,
 		};
-		let liquid = Self::reducible_balance(who, Expendable, Polite);
+		let liquid = Self::reducible_of(who, account, Expendable, Polite);
 		if amount > liquid {
 			return WithdrawConsequence::Frozen;
 		}
@@ -109,6 +140,80 @@ impl<T: Config> fungible::Inspect<T::AccountId> for Pallet<T> {
 		}
 		success
 	}
+
+	/// Sets the free balance of `who`, whose data is `account`, to `amount`, reducing it by at
+	/// most what `who` could lose by force (`write_balance`). Returns the dust of a reaped account.
+	fn write_balance_of(
+		who: &T::AccountId,
+		account: &AccountDataOf<T>,
+		amount: T::Balance,
+	) -> Result<Option<T::Balance>, DispatchError> {
+		let max_reduction = Self::reducible_of(who, account, Expendable, Force);
+		let (result, maybe_dust) = Self::try_mutate_account(who, false, |account, _| {
+			let reduction = account.free.saturating_sub(amount);
+			ensure!(reduction <= max_reduction, Error::<T>::InsufficientBalance);
+			account.free = amount;
+			Ok::<_, DispatchError>(())
+		})?;
+		let () = result;
+		Ok(maybe_dust)
+	}
+
+	/// `decrease_balance` of `who`, whose data is `account`. Also returns whether dust was
+	/// handled (which may have changed any account).
+	fn decrease_balance_of(
+		who: &T::AccountId,
+		account: &AccountDataOf<T>,
+		mut amount: T::Balance,
+		precision: Precision,
+		preservation: Preservation,
+		force: Fortitude,
+	) -> Result<(T::Balance, bool), DispatchError> {
+		let old_balance = account.free;
+		let reducible = Self::reducible_of(who, account, preservation, force);
+		match precision {
+			Precision::BestEffort => amount = amount.min(reducible),
+			Precision::Exact => ensure!(reducible >= amount, TokenError::FundsUnavailable),
+		}
+		let new_balance = old_balance.checked_sub(&amount).ok_or(TokenError::FundsUnavailable)?;
+		let maybe_dust = Self::write_balance_of(who, account, new_balance)?;
+		if let Some(dust) = maybe_dust {
+			<Self as fungible::Unbalanced<_>>::handle_dust(fungible::Dust(dust));
+		}
+		Ok((old_balance.saturating_sub(new_balance), maybe_dust.is_some()))
+	}
+
+	/// `increase_balance` of `who`, whose data is `account`.
+	fn increase_balance_of(
+		who: &T::AccountId,
+		account: &AccountDataOf<T>,
+		amount: T::Balance,
+		precision: Precision,
+	) -> Result<T::Balance, DispatchError> {
+		let old_balance = account.free;
+		let reserved = account.reserved;
+		let new_balance = if let Precision::BestEffort = precision {
+			let max_balance = T::Balance::max_value().saturating_sub(reserved);
+			old_balance.saturating_add(amount).min(max_balance)
+		} else {
+			old_balance.checked_add(&amount).ok_or(ArithmeticError::Overflow)?
+		};
+		new_balance.checked_add(&reserved).ok_or(ArithmeticError::Overflow)?;
+		if new_balance < T::ExistentialDeposit::get() {
+			// From zero to below the minimum: stays at zero.
+			return match precision {
+				Precision::BestEffort => Ok(Zero::zero()),
+				Precision::Exact => Err(TokenError::BelowMinimum.into()),
+			};
+		}
+		if new_balance == old_balance {
+			return Ok(Zero::zero());
+		}
+		if let Some(dust) = Self::write_balance_of(who, account, new_balance)? {
+			<Self as fungible::Unbalanced<_>>::handle_dust(fungible::Dust(dust));
+		}
+		Ok(new_balance.saturating_sub(old_balance))
+	}
 }
 
 impl<T: Config> fungible::Unbalanced<T::AccountId> for Pallet<T> {
@@ -119,16 +224,25 @@ impl<T: Config> fungible::Unbalanced<T::AccountId> for Pallet<T> {
 		who: &T::AccountId,
 		amount: Self::Balance,
 	) -> Result<Option<Self::Balance>, DispatchError> {
-		let max_reduction =
-			<Self as fungible::Inspect<_>>::reducible_balance(who, Expendable, Force);
-		let (result, maybe_dust) = Self::try_mutate_account(who, false, |account, _| {
-			let reduction = account.free.saturating_sub(amount);
-			ensure!(reduction <= max_reduction, Error::<T>::InsufficientBalance);
-			account.free = amount;
-			Ok::<_, DispatchError>(())
-		})?;
-		let () = result;
-		Ok(maybe_dust)
+		Self::write_balance_of(who, &Self::account(who), amount)
+	}
+	fn decrease_balance(
+		who: &T::AccountId,
+		amount: Self::Balance,
+		precision: Precision,
+		preservation: Preservation,
+		force: Fortitude,
+	) -> Result<Self::Balance, DispatchError> {
+		let account = Self::account(who);
+		Self::decrease_balance_of(who, &account, amount, precision, preservation, force)
+			.map(|(decreased, _)| decreased)
+	}
+	fn increase_balance(
+		who: &T::AccountId,
+		amount: Self::Balance,
+		precision: Precision,
+	) -> Result<Self::Balance, DispatchError> {
+		Self::increase_balance_of(who, &Self::account(who), amount, precision)
 	}
 	fn set_total_issuance(amount: Self::Balance) {
 		Self::set_issuance(amount);
@@ -145,6 +259,37 @@ impl<T: Config> fungible::Unbalanced<T::AccountId> for Pallet<T> {
 }
 
 impl<T: Config> fungible::Mutate<T::AccountId> for Pallet<T> {
+	/// The trait's default transfer, reading each account once before it is written.
+	fn transfer(
+		source: &T::AccountId,
+		dest: &T::AccountId,
+		amount: Self::Balance,
+		preservation: Preservation,
+	) -> Result<Self::Balance, DispatchError> {
+		let from = Self::account(source);
+		Self::withdraw_consequence(source, &from, amount)
+			.into_result(preservation != Expendable)?;
+		if source == dest {
+			Self::deposit_consequence(&from, amount, Provenance::Extant).into_result()?;
+			return Ok(amount);
+		}
+		let to = Self::account(dest);
+		Self::deposit_consequence(&to, amount, Provenance::Extant).into_result()?;
+		let (_, dust) = Self::decrease_balance_of(
+			source,
+			&from,
+			amount,
+			Precision::BestEffort,
+			preservation,
+			Polite,
+		)?;
+		// Dust goes wherever `DustRemoval` sends it, maybe to `dest`: read it again then.
+		let to = if dust { Self::account(dest) } else { to };
+		// Cannot fail after `deposit_consequence`; best effort, as the default.
+		let _ = Self::increase_balance_of(dest, &to, amount, Precision::BestEffort);
+		<Self as fungible::Mutate<_>>::done_transfer(source, dest, amount);
+		Ok(amount)
+	}
 	fn done_mint_into(who: &T::AccountId, amount: Self::Balance) {
 		Self::deposit_event(Event::<T>::Minted { who: who.clone(), amount });
 	}

@@ -107,6 +107,30 @@ pub mod v0 {
 		let after = history.partition_point(|c| c.block <= at);
 		after.checked_sub(1).map_or_else(Zero::zero, |i| history[i].value)
 	}
+
+	/// Rewrites the account of `who` in the v0 layout (its balances and references unchanged),
+	/// for the tests and rehearsals of the migration.
+	#[cfg(feature = "std")]
+	pub fn rewrite_as_v0<T>(who: &<T as frame_system::Config>::AccountId)
+	where
+		T: Config + frame_system::Config<AccountData = AccountDataOf<T>>,
+	{
+		let info = frame_system::Account::<T>::get(who);
+		let old = frame_system::AccountInfo {
+			nonce: info.nonce,
+			consumers: info.consumers,
+			providers: info.providers,
+			sufficients: info.sufficients,
+			data: AccountData {
+				free: info.data.free,
+				reserved: info.data.reserved,
+				frozen: info.data.frozen,
+				flags: info.data.flags,
+			},
+		};
+		let key = frame_system::Account::<T>::hashed_key_for(who);
+		frame_support::storage::unhashed::put(&key, &old);
+	}
 }
 
 pub use legacy::LegacyHistoryUntil;

@@ -208,8 +208,25 @@ pub mod reference {
 		type AccountData = pallet_balances::AccountData<u64>;
 	}
 
+	/// Sends dust to `DustTrapTarget` if set, else burns it (as [`DustTrap`]).
+	pub struct ReferenceDustTrap;
+	impl frame_support::traits::OnUnbalanced<pallet_balances::CreditOf<Reference, ()>>
+		for ReferenceDustTrap
+	{
+		fn on_nonzero_unbalanced(amount: pallet_balances::CreditOf<Reference, ()>) {
+			match DustTrapTarget::get() {
+				None => drop(amount),
+				Some(a) => {
+					let result = <Balances as fungible::Balanced<_>>::resolve(&a, amount);
+					debug_assert!(result.is_ok());
+				},
+			}
+		}
+	}
+
 	#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
 	impl pallet_balances::Config for Reference {
+		type DustRemoval = ReferenceDustTrap;
 		type RuntimeHoldReason = TestId;
 		type RuntimeFreezeReason = TestId;
 		type FreezeIdentifier = TestId;

@@ -794,21 +794,7 @@ mod migration {
 	/// 1 delegating its whole balance to 2, checkpoint histories, no snapshot state.
 	fn to_v0() {
 		for who in 1..=4u64 {
-			let info = System::account(who);
-			let old = frame_system::AccountInfo {
-				nonce: info.nonce,
-				consumers: info.consumers,
-				providers: info.providers,
-				sufficients: info.sufficients,
-				data: v0::AccountData {
-					free: info.data.free,
-					reserved: info.data.reserved,
-					frozen: info.data.frozen,
-					flags: info.data.flags,
-				},
-			};
-			let key = frame_system::Account::<Test>::hashed_key_for(who);
-			frame_support::storage::unhashed::put(&key, &old);
+			v0::rewrite_as_v0::<Test>(&who);
 		}
 		v0::DelegateOf::<Test>::insert(1, 2);
 		v0::DelegatedTo::<Test>::insert(2, (100u64, 1u32));
@@ -975,6 +961,21 @@ mod conformance_regular {
 	}
 }
 
+#[test]
+fn transfer_whose_dust_goes_to_the_recipient_works() {
+	// The sender is reaped and its dust goes to the recipient: the recipient gets both (a
+	// transfer reads the recipient again after the dust moved).
+	ExtBuilder::empty().existential_deposit(50).dust_trap(2).build().execute_with(|| {
+		set_balance(1, 100);
+		set_balance(2, 500);
+		let issuance = Balances::total_issuance();
+		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(1), 2, 60));
+		assert_eq!(Balances::free_balance(&1), 0);
+		assert_eq!(Balances::free_balance(&2), 600);
+		assert_eq!(Balances::total_issuance(), issuance);
+	});
+}
+
 // ---------------------------------------------------------------- differential vs pallet-balances
 
 mod differential {
@@ -993,6 +994,12 @@ mod differential {
 		Release(TestId, u64, u64),
 		Freeze(TestId, u64, u64),
 		Thaw(TestId, u64),
+		/// `fungible::Mutate::transfer` with `Protect` (as other pallets call it).
+		Protected(u64, u64, u64),
+		/// A fee: `Balanced::withdraw`, exact, keeping the account alive, polite.
+		Fee(u64, u64),
+		/// A refund: `Balanced::deposit`, best effort.
+		Refund(u64, u64),
 	}
 
 	struct Rng(u64);
@@ -1022,7 +1029,7 @@ mod differential {
 				break (a, b);
 			}
 		};
-		match rng.below(9) {
+		match rng.below(12) {
 			0 => Op::AllowDeath(a, b, amount(rng)),
 			1 => Op::KeepAlive(a, b, amount(rng)),
 			2 => Op::All(a, b, rng.below(2) == 0),
@@ -1031,50 +1038,93 @@ mod differential {
 			5 => Op::Hold(ids[rng.below(3) as usize], a, amount(rng)),
 			6 => Op::Release(ids[rng.below(3) as usize], a, amount(rng)),
 			7 => Op::Freeze(ids[rng.below(3) as usize], a, amount(rng)),
-			_ => Op::Thaw(ids[rng.below(3) as usize], a),
+			8 => Op::Thaw(ids[rng.below(3) as usize], a),
+			9 => Op::Protected(a, b, amount(rng)),
+			10 => Op::Fee(a, amount(rng)),
+			// A refund never exceeds the fee it refunds (minting near the type's limit would
+			// overflow the sum of balances, which `try_state` checks).
+			_ => Op::Refund(a, amount(rng) % 1000),
 		}
 	}
 
-	fn apply_token(op: &Op) -> bool {
-		use frame_support::traits::fungible::{MutateFreeze as F, MutateHold as H};
+	/// An outcome, with the pallet index of a module error left out (the two pallets have
+	/// different indices; the error codes are the same).
+	fn outcome<T>(result: Result<T, DispatchError>) -> Result<(), DispatchError> {
+		result.map(|_| ()).map_err(|e| match e {
+			DispatchError::Module(m) => {
+				DispatchError::Module(sp_runtime::ModuleError { index: 0, message: None, ..m })
+			},
+			e => e,
+		})
+	}
+
+	fn apply_token(op: &Op) -> Result<(), DispatchError> {
+		use frame_support::traits::{
+			fungible::{Balanced as Bal, Mutate as M, MutateFreeze as F, MutateHold as H},
+			tokens::{Fortitude::Polite, Preservation},
+		};
 		let s = RuntimeOrigin::signed;
 		match *op {
-			Op::AllowDeath(a, b, v) => Token::transfer_allow_death(s(a), b, v).is_ok(),
-			Op::KeepAlive(a, b, v) => Token::transfer_keep_alive(s(a), b, v).is_ok(),
-			Op::All(a, b, k) => Token::transfer_all(s(a), b, k).is_ok(),
-			Op::Burn(a, v, k) => Token::burn(s(a), v, k).is_ok(),
-			Op::ForceSet(a, v) => Token::force_set_balance(RuntimeOrigin::root(), a, v).is_ok(),
-			Op::Hold(id, a, v) => <Token as H<_>>::hold(&id, &a, v).is_ok(),
+			Op::AllowDeath(a, b, v) => outcome(Token::transfer_allow_death(s(a), b, v)),
+			Op::KeepAlive(a, b, v) => outcome(Token::transfer_keep_alive(s(a), b, v)),
+			Op::All(a, b, k) => outcome(Token::transfer_all(s(a), b, k)),
+			Op::Burn(a, v, k) => outcome(Token::burn(s(a), v, k)),
+			Op::ForceSet(a, v) => outcome(Token::force_set_balance(RuntimeOrigin::root(), a, v)),
+			Op::Hold(id, a, v) => outcome(<Token as H<_>>::hold(&id, &a, v)),
 			Op::Release(id, a, v) => {
-				<Token as H<_>>::release(&id, &a, v, Precision::BestEffort).is_ok()
+				outcome(<Token as H<_>>::release(&id, &a, v, Precision::BestEffort))
 			},
-			Op::Freeze(id, a, v) => <Token as F<_>>::set_freeze(&id, &a, v).is_ok(),
-			Op::Thaw(id, a) => <Token as F<_>>::thaw(&id, &a).is_ok(),
+			Op::Freeze(id, a, v) => outcome(<Token as F<_>>::set_freeze(&id, &a, v)),
+			Op::Thaw(id, a) => outcome(<Token as F<_>>::thaw(&id, &a)),
+			Op::Protected(a, b, v) => outcome(<Token as M<_>>::transfer(&a, &b, v, Preservation::Protect)),
+			Op::Fee(a, v) => outcome(<Token as Bal<_>>::withdraw(
+				&a,
+				v,
+				Precision::Exact,
+				Preservation::Preserve,
+				Polite,
+			)),
+			Op::Refund(a, v) => outcome(<Token as Bal<_>>::deposit(&a, v, Precision::BestEffort)),
 		}
 	}
 
-	fn apply_reference(op: &Op) -> bool {
-		use frame_support::traits::fungible::{MutateFreeze as F, MutateHold as H};
+	fn apply_reference(op: &Op) -> Result<(), DispatchError> {
+		use frame_support::traits::{
+			fungible::{Balanced as Bal, Mutate as M, MutateFreeze as F, MutateHold as H},
+			tokens::{Fortitude::Polite, Preservation},
+		};
 		use reference::{Balances as B, RuntimeOrigin as O};
 		let s = O::signed;
 		match *op {
-			Op::AllowDeath(a, b, v) => B::transfer_allow_death(s(a), b, v).is_ok(),
-			Op::KeepAlive(a, b, v) => B::transfer_keep_alive(s(a), b, v).is_ok(),
-			Op::All(a, b, k) => B::transfer_all(s(a), b, k).is_ok(),
-			Op::Burn(a, v, k) => B::burn(s(a), v, k).is_ok(),
-			Op::ForceSet(a, v) => B::force_set_balance(O::root(), a, v).is_ok(),
-			Op::Hold(id, a, v) => <B as H<_>>::hold(&id, &a, v).is_ok(),
+			Op::AllowDeath(a, b, v) => outcome(B::transfer_allow_death(s(a), b, v)),
+			Op::KeepAlive(a, b, v) => outcome(B::transfer_keep_alive(s(a), b, v)),
+			Op::All(a, b, k) => outcome(B::transfer_all(s(a), b, k)),
+			Op::Burn(a, v, k) => outcome(B::burn(s(a), v, k)),
+			Op::ForceSet(a, v) => outcome(B::force_set_balance(O::root(), a, v)),
+			Op::Hold(id, a, v) => outcome(<B as H<_>>::hold(&id, &a, v)),
 			Op::Release(id, a, v) => {
-				<B as H<_>>::release(&id, &a, v, Precision::BestEffort).is_ok()
+				outcome(<B as H<_>>::release(&id, &a, v, Precision::BestEffort))
 			},
-			Op::Freeze(id, a, v) => <B as F<_>>::set_freeze(&id, &a, v).is_ok(),
-			Op::Thaw(id, a) => <B as F<_>>::thaw(&id, &a).is_ok(),
+			Op::Freeze(id, a, v) => outcome(<B as F<_>>::set_freeze(&id, &a, v)),
+			Op::Thaw(id, a) => outcome(<B as F<_>>::thaw(&id, &a)),
+			Op::Protected(a, b, v) => outcome(<B as M<_>>::transfer(&a, &b, v, Preservation::Protect)),
+			Op::Fee(a, v) => outcome(<B as Bal<_>>::withdraw(
+				&a,
+				v,
+				Precision::Exact,
+				Preservation::Preserve,
+				Polite,
+			)),
+			Op::Refund(a, v) => outcome(<B as Bal<_>>::deposit(&a, v, Precision::BestEffort)),
 		}
 	}
 
 	#[test]
 	fn same_results_as_pallet_balances_works() {
-		for (seed, ed) in [(1u64, 1u64), (2, 5), (3, 50), (4, 1)] {
+		// (seed, existential deposit, where dust goes: burnt, or to account 2)
+		for (seed, ed, dust) in
+			[(1u64, 1u64, None), (2, 5, None), (3, 50, None), (4, 1, None), (5, 50, Some(2)), (6, 5, Some(3))]
+		{
 			let genesis = vec![(1, 1000), (2, 500), (3, 100), (4, 60)];
 			let mut ours =
 				ExtBuilder::empty().existential_deposit(ed).balances(genesis.clone()).build();
@@ -1084,16 +1134,18 @@ mod differential {
 			for step in 0..2000 {
 				let op = random_op(&mut rng);
 				let block = 1 + step / 10;
-				let ok_ours = ours.execute_with(|| {
+				let ours_did = ours.execute_with(|| {
 					System::set_block_number(block);
+					DustTrapTarget::set(dust);
 					apply_token(&op)
 				});
-				let ok_theirs = theirs.execute_with(|| {
+				let theirs_did = theirs.execute_with(|| {
 					reference::System::set_block_number(block);
+					DustTrapTarget::set(dust);
 					apply_reference(&op)
 				});
-				assert_eq!(ok_ours, ok_theirs, "seed {seed} step {step}: {op:?}");
-				successes += ok_ours as u32;
+				assert_eq!(ours_did, theirs_did, "seed {seed} step {step}: {op:?}");
+				successes += ours_did.is_ok() as u32;
 				for who in 1..=6u64 {
 					let a = ours.execute_with(|| System::account(who));
 					let b = theirs.execute_with(|| reference::System::account(who));
