@@ -580,7 +580,7 @@ fn token_migration_of_20_000_accounts_fits_a_block_works() {
 	const ACCOUNTS: u32 = 20_000;
 	dev_externalities().execute_with(|| {
 		for i in 0..ACCOUNTS {
-			let who = AccountId::from(sp_core::blake2_256(&i.to_le_bytes()));
+			let who = AccountId::from(sp_io::hashing::blake2_256(&i.to_le_bytes()));
 			frame_system::Account::<Runtime>::mutate(&who, |info| {
 				info.providers = 1;
 				info.data.free = EXISTENTIAL_DEPOSIT;
