@@ -73,8 +73,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::ReapedPowerOf` (`max_values`: None, `max_size`: Some(349), added: 2824, mode: `MaxEncodedLen`)
 	fn transfer_allow_death() -> Weight {
 		// Proof size: measured `292`, estimated `3926`.
-		// Minimum execution time: 93_834_000 picoseconds.
-		Weight::from_parts(114_694_000, 3926)
+		// Minimum execution time: 102_501_000 picoseconds.
+		Weight::from_parts(152_251_000, 3926)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -84,8 +84,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::ReapedPowerOf` (`max_values`: None, `max_size`: Some(349), added: 2824, mode: `MaxEncodedLen`)
 	fn force_transfer() -> Weight {
 		// Proof size: measured `708`, estimated `6862`.
-		// Minimum execution time: 94_255_000 picoseconds.
-		Weight::from_parts(170_136_000, 6862)
+		// Minimum execution time: 81_261_000 picoseconds.
+		Weight::from_parts(95_741_000, 6862)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -93,8 +93,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(461), added: 2936, mode: `MaxEncodedLen`)
 	fn transfer_keep_alive() -> Weight {
 		// Proof size: measured `89`, estimated `3926`.
-		// Minimum execution time: 65_273_000 picoseconds.
-		Weight::from_parts(114_170_000, 3926)
+		// Minimum execution time: 57_164_000 picoseconds.
+		Weight::from_parts(65_264_000, 3926)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -104,8 +104,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::ReapedPowerOf` (`max_values`: None, `max_size`: Some(349), added: 2824, mode: `MaxEncodedLen`)
 	fn transfer_all() -> Weight {
 		// Proof size: measured `706`, estimated `3926`.
-		// Minimum execution time: 84_602_000 picoseconds.
-		Weight::from_parts(101_307_000, 3926)
+		// Minimum execution time: 74_698_000 picoseconds.
+		Weight::from_parts(91_369_000, 3926)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -115,8 +115,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(461), added: 2936, mode: `MaxEncodedLen`)
 	fn force_unreserve() -> Weight {
 		// Proof size: measured `173`, estimated `3926`.
-		// Minimum execution time: 15_579_000 picoseconds.
-		Weight::from_parts(29_158_000, 3926)
+		// Minimum execution time: 14_315_000 picoseconds.
+		Weight::from_parts(17_471_000, 3926)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 	}
 	/// Storage: `System::Account` (r:1000 w:0)
@@ -124,10 +124,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `u` is `[1, 1000]`.
 	fn upgrade_accounts(u: u32, ) -> Weight {
 		// Proof size: measured `0 + u * (85 ±0)`, estimated `990 + u * (2936 ±0)`.
-		// Minimum execution time: 18_747_000 picoseconds.
-		Weight::from_parts(393_496_285, 990)
-			// Standard error: 198_340
-			.saturating_add(Weight::from_parts(7_543_614, 0).saturating_mul(u.into()))
+		// Minimum execution time: 12_095_000 picoseconds.
+		Weight::from_parts(12_668_000, 990)
+			// Standard error: 88_003
+			.saturating_add(Weight::from_parts(7_104_487, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2936).saturating_mul(u.into()))
 	}
@@ -137,20 +137,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::ReapedPowerOf` (`max_values`: None, `max_size`: Some(349), added: 2824, mode: `MaxEncodedLen`)
 	fn force_set_balance() -> Weight {
 		// Proof size: measured `706`, estimated `3926`.
-		// Minimum execution time: 39_834_000 picoseconds.
-		Weight::from_parts(47_305_000, 3926)
+		// Minimum execution time: 43_310_000 picoseconds.
+		Weight::from_parts(64_944_000, 3926)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	fn force_adjust_total_issuance() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 13_851_000 picoseconds.
-		Weight::from_parts(26_291_000, 0)
+		// Minimum execution time: 14_651_000 picoseconds.
+		Weight::from_parts(23_120_000, 0)
 	}
 	fn burn() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 42_816_000 picoseconds.
-		Weight::from_parts(55_564_000, 0)
+		// Minimum execution time: 37_808_000 picoseconds.
+		Weight::from_parts(73_468_000, 0)
 	}
 	/// Storage: `Balances::DelegationOf` (r:1 w:1)
 	/// Proof: `Balances::DelegationOf` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
@@ -162,8 +162,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::ReapedPowerOf` (`max_values`: None, `max_size`: Some(349), added: 2824, mode: `MaxEncodedLen`)
 	fn delegate() -> Weight {
 		// Proof size: measured `590`, estimated `6862`.
-		// Minimum execution time: 121_232_000 picoseconds.
-		Weight::from_parts(179_345_000, 6862)
+		// Minimum execution time: 119_550_000 picoseconds.
+		Weight::from_parts(219_658_000, 6862)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -177,8 +177,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::ReapedPowerOf` (`max_values`: None, `max_size`: Some(349), added: 2824, mode: `MaxEncodedLen`)
 	fn undelegate() -> Weight {
 		// Proof size: measured `538`, estimated `3926`.
-		// Minimum execution time: 67_951_000 picoseconds.
-		Weight::from_parts(120_760_000, 3926)
+		// Minimum execution time: 63_284_000 picoseconds.
+		Weight::from_parts(109_922_000, 3926)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -186,8 +186,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::ReapedPowerOf` (`max_values`: None, `max_size`: Some(349), added: 2824, mode: `MaxEncodedLen`)
 	fn clear_reaped_power() -> Weight {
 		// Proof size: measured `253`, estimated `3814`.
-		// Minimum execution time: 20_571_000 picoseconds.
-		Weight::from_parts(40_573_000, 3814)
+		// Minimum execution time: 16_777_000 picoseconds.
+		Weight::from_parts(22_040_000, 3814)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -196,58 +196,58 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with storage priced as RocksDB (for tests and mocks).
 impl WeightInfo for () {
 	fn transfer_allow_death() -> Weight {
-		Weight::from_parts(114_694_000, 3926)
+		Weight::from_parts(152_251_000, 3926)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn force_transfer() -> Weight {
-		Weight::from_parts(170_136_000, 6862)
+		Weight::from_parts(95_741_000, 6862)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn transfer_keep_alive() -> Weight {
-		Weight::from_parts(114_170_000, 3926)
+		Weight::from_parts(65_264_000, 3926)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn transfer_all() -> Weight {
-		Weight::from_parts(101_307_000, 3926)
+		Weight::from_parts(91_369_000, 3926)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn force_unreserve() -> Weight {
-		Weight::from_parts(29_158_000, 3926)
+		Weight::from_parts(17_471_000, 3926)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 	}
 	fn upgrade_accounts(u: u32, ) -> Weight {
-		Weight::from_parts(393_496_285, 990)
-			.saturating_add(Weight::from_parts(7_543_614, 0).saturating_mul(u.into()))
+		Weight::from_parts(12_668_000, 990)
+			.saturating_add(Weight::from_parts(7_104_487, 0).saturating_mul(u.into()))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2936).saturating_mul(u.into()))
 	}
 	fn force_set_balance() -> Weight {
-		Weight::from_parts(47_305_000, 3926)
+		Weight::from_parts(64_944_000, 3926)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn force_adjust_total_issuance() -> Weight {
-		Weight::from_parts(26_291_000, 0)
+		Weight::from_parts(23_120_000, 0)
 	}
 	fn burn() -> Weight {
-		Weight::from_parts(55_564_000, 0)
+		Weight::from_parts(73_468_000, 0)
 	}
 	fn delegate() -> Weight {
-		Weight::from_parts(179_345_000, 6862)
+		Weight::from_parts(219_658_000, 6862)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn undelegate() -> Weight {
-		Weight::from_parts(120_760_000, 3926)
+		Weight::from_parts(109_922_000, 3926)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn clear_reaped_power() -> Weight {
-		Weight::from_parts(40_573_000, 3814)
+		Weight::from_parts(22_040_000, 3814)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
