@@ -4,14 +4,15 @@
 //! records voting power at snapshots, and freezes count the delegated amount.
 
 use super::*;
-use sp_runtime::{traits::Bounded, TokenError};
 use frame_support::traits::tokens::{
-	DepositConsequence, Fortitude, Precision,
+	DepositConsequence, Fortitude,
 	Fortitude::{Force, Polite},
+	Precision,
 	Preservation::{self, Expendable, Preserve, Protect},
 	Provenance::{self, Minted},
 	WithdrawConsequence,
 };
+use sp_runtime::{traits::Bounded, TokenError};
 
 impl<T: Config> fungible::Inspect<T::AccountId> for Pallet<T> {
 	type Balance = T::Balance;

@@ -819,7 +819,8 @@ mod migration {
 			// 4 accounts, 1 delegation (5 reads, 4 writes), 1 delegate entry, 2 values.
 			assert_eq!(
 				weight,
-				<Test as frame_system::Config>::DbWeight::get().reads_writes(4 + 5 + 1 + 2, 4 + 4 + 1 + 2)
+				<Test as frame_system::Config>::DbWeight::get()
+					.reads_writes(4 + 5 + 1 + 2, 4 + 4 + 1 + 2)
 			);
 			assert_eq!(Token::on_chain_storage_version(), 1);
 			// Balances unchanged; the delegation is now of 1's whole balance, frozen.
@@ -1076,7 +1077,9 @@ mod differential {
 			},
 			Op::Freeze(id, a, v) => outcome(<Token as F<_>>::set_freeze(&id, &a, v)),
 			Op::Thaw(id, a) => outcome(<Token as F<_>>::thaw(&id, &a)),
-			Op::Protected(a, b, v) => outcome(<Token as M<_>>::transfer(&a, &b, v, Preservation::Protect)),
+			Op::Protected(a, b, v) => {
+				outcome(<Token as M<_>>::transfer(&a, &b, v, Preservation::Protect))
+			},
 			Op::Fee(a, v) => outcome(<Token as Bal<_>>::withdraw(
 				&a,
 				v,
@@ -1107,7 +1110,9 @@ mod differential {
 			},
 			Op::Freeze(id, a, v) => outcome(<B as F<_>>::set_freeze(&id, &a, v)),
 			Op::Thaw(id, a) => outcome(<B as F<_>>::thaw(&id, &a)),
-			Op::Protected(a, b, v) => outcome(<B as M<_>>::transfer(&a, &b, v, Preservation::Protect)),
+			Op::Protected(a, b, v) => {
+				outcome(<B as M<_>>::transfer(&a, &b, v, Preservation::Protect))
+			},
 			Op::Fee(a, v) => outcome(<B as Bal<_>>::withdraw(
 				&a,
 				v,
@@ -1122,9 +1127,14 @@ mod differential {
 	#[test]
 	fn same_results_as_pallet_balances_works() {
 		// (seed, existential deposit, where dust goes: burnt, or to account 2)
-		for (seed, ed, dust) in
-			[(1u64, 1u64, None), (2, 5, None), (3, 50, None), (4, 1, None), (5, 50, Some(2)), (6, 5, Some(3))]
-		{
+		for (seed, ed, dust) in [
+			(1u64, 1u64, None),
+			(2, 5, None),
+			(3, 50, None),
+			(4, 1, None),
+			(5, 50, Some(2)),
+			(6, 5, Some(3)),
+		] {
 			let genesis = vec![(1, 1000), (2, 500), (3, 100), (4, 60)];
 			let mut ours =
 				ExtBuilder::empty().existential_deposit(ed).balances(genesis.clone()).build();
