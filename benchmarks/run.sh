@@ -32,17 +32,19 @@ done
 
 # What is measured, one line each: the measurement's name (its file, benchmarks/measurements/
 # <name>.json, and its name in benchmarks/report.mjs), the runtime (`bench`: benchmarks/runtime,
-# `metacert`: runtime/), the pallet and the benchmarks compared.
+# `metacert`: runtime/), how many times REPEAT (the currencies' benchmarks have no components, so
+# all their samples are at one point: five times as many make the median steady on a shared
+# machine), the pallet and the benchmarks compared.
 RUNS=(
-	"pallet_balances bench pallet_balances transfer_keep_alive"
-	"pallet_token metacert pallet_token transfer_keep_alive"
-	"fees_balances bench pallet_transaction_payment charge_transaction_payment"
-	"fees_token metacert pallet_transaction_payment charge_transaction_payment"
-	"pallet_governance bench pallet_governance submit,vote,submit_signed_votes,vote_by_signature,decide"
-	"pallet_conviction_voting bench pallet_conviction_voting vote_new,vote_existing"
-	"pallet_democracy bench pallet_democracy vote_new,vote_existing"
-	"pallet_referenda bench pallet_referenda submit,place_decision_deposit_preparing,nudge_referendum_approved"
-	"pallet_bench_floor bench pallet_bench_floor sr25519_verify,ed25519_verify,read_write"
+	"pallet_balances bench 5 pallet_balances transfer_keep_alive"
+	"pallet_token metacert 5 pallet_token transfer_keep_alive"
+	"fees_balances bench 5 pallet_transaction_payment charge_transaction_payment"
+	"fees_token metacert 5 pallet_transaction_payment charge_transaction_payment"
+	"pallet_governance bench 1 pallet_governance submit,vote,submit_signed_votes,vote_by_signature,decide"
+	"pallet_conviction_voting bench 1 pallet_conviction_voting vote_new,vote_existing"
+	"pallet_democracy bench 1 pallet_democracy vote_new,vote_existing"
+	"pallet_referenda bench 1 pallet_referenda submit,place_decision_deposit_preparing,nudge_referendum_approved"
+	"pallet_bench_floor bench 1 pallet_bench_floor sr25519_verify,ed25519_verify,read_write"
 )
 
 "$ROOT/scripts/setup.sh"
@@ -67,12 +69,13 @@ done
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 for run in "${RUNS[@]}"; do
-	read -r name runtime pallet benches <<<"$run"
-	say "benchmarking $pallet in the $runtime runtime: $benches (steps $STEPS, repeat $REPEAT)"
+	read -r name runtime times pallet benches <<<"$run"
+	repeat=$((REPEAT * times))
+	say "benchmarking $pallet in the $runtime runtime: $benches (steps $STEPS, repeat $repeat)"
 	# Both runtimes' `development` preset is their benchmarks' genesis.
 	"$BENCH_BIN" benchmark pallet --runtime "${WASM[$runtime]}" --genesis-builder runtime \
 		--genesis-builder-preset development --wasm-execution compiled --heap-pages 4096 \
-		--pallet "$pallet" --extrinsic "$benches" --steps "$STEPS" --repeat "$REPEAT" \
+		--pallet "$pallet" --extrinsic "$benches" --steps "$STEPS" --repeat "$repeat" \
 		--template "$ROOT/benchmarks/measurements.hbs" --output "$out/$name.json" \
 		>"$out/$name.log" 2>&1 ||
 		{ tail -30 "$out/$name.log" >&2; die "benchmarks of $pallet ($name) failed"; }

@@ -186,14 +186,28 @@ impl pallet_balances::Config for Runtime {
 	type DoneSlashHandler = ();
 }
 
-/// Fees in the reference currency, burnt, as the MetaCert runtime's are in MTC (fee rates do not
-/// change the measured cost).
+/// The byte fee, read from storage as the MetaCert runtime reads its `TransactionByteFee`
+/// parameter (pallet-parameters), so that a fee payment reads the same entries in both runtimes
+/// but for the currency.
+#[frame_support::storage_alias]
+pub type StoredByteFee = StorageValue<TransactionPayment, Balance, frame_support::pallet_prelude::ValueQuery>;
+
+/// [`StoredByteFee`], as the length-to-fee multiplier.
+pub struct ByteFee;
+impl frame_support::traits::Get<Balance> for ByteFee {
+	fn get() -> Balance {
+		StoredByteFee::get()
+	}
+}
+
+/// Fees in the reference currency, burnt, as the MetaCert runtime's are in MTC, with the same
+/// kind of configuration (fee rates do not change the measured cost).
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type OnChargeTransaction = pallet_transaction_payment::FungibleAdapter<Balances, ()>;
 	type OperationalFeeMultiplier = frame_support::traits::ConstU8<5>;
 	type WeightToFee = frame_support::weights::IdentityFee<Balance>;
-	type LengthToFee = frame_support::weights::IdentityFee<Balance>;
+	type LengthToFee = frame_support::weights::ConstantMultiplier<Balance, ByteFee>;
 	type FeeMultiplierUpdate = ();
 	type WeightInfo = ();
 }

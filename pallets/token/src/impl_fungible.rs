@@ -160,8 +160,9 @@ impl<T: Config> Pallet<T> {
 		Ok(maybe_dust)
 	}
 
-	/// `decrease_balance` of `who`, whose data is `account`. Also returns whether dust was
-	/// handled (which may have changed any account).
+	/// `decrease_balance` of `who`, whose data is `account`. Also returns whether `who` went
+	/// below the existential deposit (then it may have been reaped, and its dust handled, which
+	/// may change any account).
 	fn decrease_balance_of(
 		who: &T::AccountId,
 		account: &AccountDataOf<T>,
@@ -181,7 +182,8 @@ impl<T: Config> Pallet<T> {
 		if let Some(dust) = maybe_dust {
 			<Self as fungible::Unbalanced<_>>::handle_dust(fungible::Dust(dust));
 		}
-		Ok((old_balance.saturating_sub(new_balance), maybe_dust.is_some()))
+		let below_minimum = new_balance < T::ExistentialDeposit::get();
+		Ok((old_balance.saturating_sub(new_balance), maybe_dust.is_some() || below_minimum))
 	}
 
 	/// `increase_balance` of `who`, whose data is `account`.
@@ -276,7 +278,7 @@ impl<T: Config> fungible::Mutate<T::AccountId> for Pallet<T> {
 		}
 		let to = Self::account(dest);
 		Self::deposit_consequence(&to, amount, Provenance::Extant).into_result()?;
-		let (_, dust) = Self::decrease_balance_of(
+		let (_, reaped) = Self::decrease_balance_of(
 			source,
 			&from,
 			amount,
@@ -284,8 +286,9 @@ impl<T: Config> fungible::Mutate<T::AccountId> for Pallet<T> {
 			preservation,
 			Polite,
 		)?;
-		// Dust goes wherever `DustRemoval` sends it, maybe to `dest`: read it again then.
-		let to = if dust { Self::account(dest) } else { to };
+		// Reaping the source may change other accounts (its dust goes wherever `DustRemoval`
+		// sends it, maybe to `dest`): read `dest` again then.
+		let to = if reaped { Self::account(dest) } else { to };
 		// Cannot fail after `deposit_consequence`; best effort, as the default.
 		let _ = Self::increase_balance_of(dest, &to, amount, Precision::BestEffort);
 		<Self as fungible::Mutate<_>>::done_transfer(source, dest, amount);

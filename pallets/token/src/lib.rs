@@ -1263,8 +1263,17 @@ impl<T: Config> Pallet<T> {
 	fn keep_reaped_power(who: &T::AccountId, values: SnapshotValuesOf<T>) {
 		let now = frame_system::Pallet::<T>::block_number();
 		let schedule = Self::schedule();
+		// Trailing zeros read as a dead account does (zero, or the zero a re-created account
+		// records at its creation): they are not kept, so that nobody can make the pallet store
+		// entries for accounts they pick (a delegation to a new account, moved on, reaps it).
+		let trim_zeros = |values: &mut SnapshotValuesOf<T>| {
+			while values.last().is_some_and(|v| v.value.is_zero()) {
+				values.pop();
+			}
+		};
 		let mut values = values;
 		schedule.drop_unreadable(&mut values, now);
+		trim_zeros(&mut values);
 		if values.is_empty() {
 			return;
 		}
@@ -1277,6 +1286,7 @@ impl<T: Config> Pallet<T> {
 					defensive!("more reaped snapshot values than readable snapshots");
 				}
 			}
+			trim_zeros(&mut merged);
 			*kept = (!merged.is_empty()).then_some(merged);
 		});
 	}

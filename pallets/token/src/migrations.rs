@@ -350,6 +350,14 @@ pub mod v1 {
 			let before = Before::<T::AccountId, T::Balance>::decode(&mut &state[..])
 				.map_err(|_| E::Other("pre-upgrade state does not decode"))?;
 			ensure!(TotalIssuance::<T>::get() == before.issuance, E::Other("issuance changed"));
+			// Every account decodes in the new layout (one that did not decode as v0 would
+			// have been left as it was, and read as empty).
+			for key in frame_system::Account::<T>::iter_keys() {
+				ensure!(
+					frame_system::Account::<T>::try_get(&key).is_ok(),
+					E::Other("an account does not decode as v1")
+				);
+			}
 			for (who, (free, reserved, frozen, power)) in &before.accounts {
 				let a = Pallet::<T>::account(who);
 				ensure!(a.free == *free && a.reserved == *reserved, E::Other("balance changed"));

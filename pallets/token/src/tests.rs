@@ -521,6 +521,24 @@ fn reaped_account_keeps_its_power_at_snapshots_works() {
 }
 
 #[test]
+fn reaping_an_account_with_only_zero_values_stores_nothing_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		after_snapshot(10);
+		// 1 delegates to a new account 42 (power 0 at snapshot 10), then moves the delegation:
+		// 42 is reaped, and its only value (0 at 10) reads as a dead account does.
+		assert_ok!(Balances::delegate(RuntimeOrigin::signed(1), 42, 10));
+		assert_ok!(Balances::delegate(RuntimeOrigin::signed(1), 43, 10));
+		assert!(!System::account_exists(&42));
+		assert!(ReapedPowerOf::<Test>::get(42).is_none());
+		assert_eq!(Balances::voting_power_at(&42, 10), Some(0));
+		// An account reaped with power at a snapshot keeps it.
+		assert_ok!(Balances::transfer_all(RuntimeOrigin::signed(2), 3, false));
+		assert_eq!(Balances::voting_power_at(&2, 10), Some(200));
+		assert!(ReapedPowerOf::<Test>::get(2).is_some());
+	});
+}
+
+#[test]
 fn clear_reaped_power_works() {
 	ExtBuilder::default().build_and_execute(|| {
 		after_snapshot(10);

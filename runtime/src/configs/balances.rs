@@ -55,30 +55,47 @@ impl pallet_token::Config for Runtime {
 pub mod migration {
 	use super::*;
 	use frame_support::traits::Get;
+	use sp_runtime::Saturating;
+
+	/// Charges the upgrade block for `reads` storage reads of the migration's parameters (the
+	/// migration's own weight counts only what it reads itself).
+	fn charge_reads(reads: u64) {
+		use frame_support::dispatch::DispatchClass;
+		let weight = <Runtime as frame_system::Config>::DbWeight::get().reads(reads);
+		System::register_extra_weight_unchecked(weight, DispatchClass::Mandatory);
+	}
 
 	/// The snapshot period after the upgrade: [`snapshot_period_for`] the longest voting period
-	/// among the chain's classes.
+	/// among the chain's classes (each class read once, charged to the upgrade block).
 	pub struct PeriodAfterUpgrade;
 	impl Get<BlockNumber> for PeriodAfterUpgrade {
 		fn get() -> BlockNumber {
+			let mut reads = 1u64;
 			let longest = pallet_governance::ClassOf::<Runtime>::iter_values()
+				.inspect(|_| reads.saturating_inc())
 				.map(|class| class.voting_period)
 				.max()
 				.unwrap_or(1);
+			charge_reads(reads);
 			snapshot_period_for(longest)
 		}
 	}
 
 	/// The last block in which a proposal opened before the upgrade takes votes: the history
-	/// from before the upgrade is kept readable until then.
+	/// from before the upgrade is kept readable until then (each stored proposal read once,
+	/// charged to the upgrade block).
 	pub struct LastLegacyVotingEnd;
 	impl Get<BlockNumber> for LastLegacyVotingEnd {
 		fn get() -> BlockNumber {
-			pallet_governance::ProposalOf::<Runtime>::iter_values()
+			let mut reads = 1u64;
+			let end = pallet_governance::ProposalOf::<Runtime>::iter_values()
+				.inspect(|_| reads.saturating_inc())
 				.filter(|p| p.status == pallet_governance::ProposalStatus::Ongoing)
 				.map(|p| p.voting_end)
 				.max()
-				.unwrap_or_else(System::block_number)
+				.unwrap_or_else(System::block_number);
+			charge_reads(reads);
+			end
 		}
 	}
 
