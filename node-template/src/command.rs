@@ -120,10 +120,14 @@ pub fn run() -> sc_cli::Result<()> {
 		Some(Subcommand::Benchmark(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| match cmd {
-				BenchmarkCmd::Pallet(cmd) => cmd
-					.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(Some(
-						config.chain_spec,
-					)),
+				BenchmarkCmd::Pallet(cmd) => {
+					// With `--runtime`, the genesis state comes from that runtime's own preset
+					// (`--genesis-builder-preset`), not from this node's chain spec, whose state
+					// is another runtime's when the blob is not MetaCert's (benchmarks/run.sh
+					// benchmarks the benchmark runtime).
+					let chain_spec = cmd.runtime.is_none().then_some(config.chain_spec);
+					cmd.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(chain_spec)
+				},
 				BenchmarkCmd::Block(cmd) => {
 					let PartialComponents { client, .. } = service::new_partial(&config)?;
 					cmd.run(client)

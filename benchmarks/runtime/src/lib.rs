@@ -190,7 +190,8 @@ impl pallet_balances::Config for Runtime {
 /// parameter (pallet-parameters), so that a fee payment reads the same entries in both runtimes
 /// but for the currency.
 #[frame_support::storage_alias]
-pub type StoredByteFee = StorageValue<TransactionPayment, Balance, frame_support::pallet_prelude::ValueQuery>;
+pub type StoredByteFee =
+	StorageValue<TransactionPayment, Balance, frame_support::pallet_prelude::ValueQuery>;
 
 /// [`StoredByteFee`], as the length-to-fee multiplier.
 pub struct ByteFee;
