@@ -138,13 +138,26 @@ const VOTES = [
   ['`vote_by_signature`', (run) => cost('pallet_governance', 'vote_by_signature', {}, run)],
   [`batch of ${batchMax}, per vote`, (run) => per(cost('pallet_governance', 'submit_signed_votes', { n: batchMax }, run), batchMax)],
 ];
-const voteChanges = previous ? VOTES.map(([label, f]) => ({ label, now: f(pallets), before: f(previous.all) })) : [];
+// Two runs may be on different machines (a shared VM moves between hosts): the previous run's
+// execution times are scaled by how the two runs' floors compare (one sr25519 verification plus one
+// storage read and write, measured in each run), so a slower host is not counted as a regression.
+// Reads and writes are compared as they are.
+const floorExec = (run) => cost('pallet_bench_floor', 'sr25519_verify', {}, run).exec
+  + cost('pallet_bench_floor', 'read_write', {}, run).exec;
+const machineScale = previous ? floorExec(pallets) / floorExec(previous.all) : 1;
+const scaled = (c) => ({ ...c, exec: c.exec * machineScale, total: c.exec * machineScale + c.reads * READ_PS + c.writes * WRITE_PS });
+const voteChanges = previous
+  ? VOTES.map(([label, f]) => ({ label, now: f(pallets), raw: f(previous.all), before: scaled(f(previous.all)) }))
+  : [];
 if (previous) {
-  out.push(`Against the previous run (${previous.first.date}), with database:`);
+  const p = previous.first;
+  out.push(`Against the previous run (${p.date}, CPU \`${p.cpu}\`), with database. The previous execution times are scaled by ${machineScale.toFixed(2)}, this run's floor (one sr25519 verification plus one storage read and write: ${us(floorExec(pallets))} µs) over the previous run's (${us(floorExec(previous.all))} µs), so that the comparison is of the code, not of the two machines:`);
   out.push('');
-  out.push('| governance | previous (µs) | now (µs) | now / previous |');
-  out.push('|---|---:|---:|---:|');
-  for (const v of voteChanges) out.push(`| ${v.label} | ${us(v.before.total)} | ${us(v.now.total)} | ${ratio(v.now.total, v.before.total)} |`);
+  out.push('| governance | previous (µs) | previous, scaled (µs) | now (µs) | reads / writes, previous -> now | now / previous scaled |');
+  out.push('|---|---:|---:|---:|---:|---:|');
+  for (const v of voteChanges) {
+    out.push(`| ${v.label} | ${us(v.raw.total)} | ${us(v.before.total)} | ${us(v.now.total)} | ${v.raw.reads.toFixed(1)} / ${v.raw.writes.toFixed(1)} -> ${v.now.reads.toFixed(1)} / ${v.now.writes.toFixed(1)} | ${ratio(v.now.total, v.before.total)} |`);
+  }
   out.push('');
 }
 
@@ -201,7 +214,7 @@ out.push(`| transfer <= 1.1 x pallet-balances | ${ratio(token.total, balances.to
 out.push(`| fee payment (delegating payer) <= 1.1 x over pallet-balances | ${ratio(feesToken.total, feesBalances.total)} x | ${verdict(feesToken.total <= 1.1 * feesBalances.total)} |`);
 // Run-to-run noise of these benchmarks is a few percent: "unchanged" allows 5%.
 const voteWorst = voteChanges.reduce((m, v) => Math.max(m, v.now.total / v.before.total), 0);
-if (previous) out.push(`| vote weights unchanged or better (within 5% of the previous run) | at most ${voteWorst.toFixed(2)} x the previous | ${verdict(voteWorst <= 1.05)} |`);
+if (previous) out.push(`| vote weights unchanged or better (within 5% of the previous run, scaled to this machine) | at most ${voteWorst.toFixed(2)} x the previous | ${verdict(voteWorst <= 1.05)} |`);
 const throughput = existsSync(join(dir, THROUGHPUT)) ? JSON.parse(readFileSync(join(dir, THROUGHPUT), 'utf8')) : null;
 const transfersPhase = throughput?.phases.find((p) => p.name.includes('transfers'));
 if (transfersPhase) out.push(`| >= 2,200 transfers in a full block (end-to-end) | ${transfersPhase.max_items_per_block.toLocaleString('en')} | ${verdict(transfersPhase.max_items_per_block >= 2200)} |`);
@@ -214,7 +227,7 @@ const db = (c) => c.reads * READ_PS + c.writes * WRITE_PS;
 if (token.total > 1.1 * balances.total || feesToken.total > 1.1 * feesBalances.total) {
   misses.push(`- **Currency.** A transfer: pallet-token reads ${token.reads.toFixed(0)} and writes ${token.writes.toFixed(0)} entries (${us(db(token))} µs) and executes in ${us(token.exec)} µs, against pallet-balances' ${balances.reads.toFixed(0)} / ${balances.writes.toFixed(0)} (${us(db(balances))} µs) and ${us(balances.exec)} µs. A fee payment: ${feesToken.reads.toFixed(0)} / ${feesToken.writes.toFixed(0)} and ${us(feesToken.exec)} µs against ${feesBalances.reads.toFixed(0)} / ${feesBalances.writes.toFixed(0)} and ${us(feesBalances.exec)} µs.`);
 }
-if (previous && voteWorst > 1.05) misses.push(`- **Votes** cost up to ${voteWorst.toFixed(2)} x the previous run.`);
+if (previous && voteWorst > 1.05) misses.push(`- **Votes** cost up to ${voteWorst.toFixed(2)} x the previous run (scaled to this machine): ${voteChanges.map((v) => `${v.label} reads ${v.raw.reads.toFixed(0)} -> ${v.now.reads.toFixed(0)}, writes ${v.raw.writes.toFixed(0)} -> ${v.now.writes.toFixed(0)}, executes ${us(v.before.exec)} -> ${us(v.now.exec)} µs`).join('; ')}.`);
 if (transfersPhase && transfersPhase.max_items_per_block < 2200) misses.push(`- **Throughput.** At most ${transfersPhase.max_items_per_block} transfers in a block.`);
 if (vote.total > 0.5 * cvNew.total) misses.push('- **Vote by extrinsic** above half of conviction-voting `vote_new`.');
 if (batchFull.total > 0.3 * cvNew.total || batchFull.total > 1.5 * floor.total) misses.push('- **Batched vote** above its targets.');
