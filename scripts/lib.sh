@@ -29,3 +29,13 @@ build_node() {
 		die "the build of metacert-node (profile testing) failed (see the cargo output above)"
 	[ -x "$NODE_BIN" ] || die "the build succeeded but $NODE_BIN is missing"
 }
+
+# Builds the governance app (app/dist): its chain descriptors are generated from the runtime that
+# build_node (or scripts/test.sh) built, so they always describe this source's runtime.
+build_app() {
+	say "building the governance app (app/): descriptors from the runtime just built, then vite"
+	[ -f "$CARGO_TARGET_DIR/testing/wbuild/metacert-runtime/metacert_runtime.compact.compressed.wasm" ] ||
+		die "no runtime in $CARGO_TARGET_DIR/testing: build the node first"
+	(cd "$ROOT/app" && node scripts/descriptors.mjs && npx --no-install vite build --logLevel warn) ||
+		die "the build of the governance app failed (see above)"
+}

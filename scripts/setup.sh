@@ -3,7 +3,8 @@
 # installs what is missing and says what it does.
 #   - Debian packages: protobuf-compiler (libp2p), build-essential, pkg-config, git, curl, nodejs/npm
 #   - the wasm targets and the rust-src component of the active Rust toolchain (the runtime's wasm build)
-#   - the npm packages of the end-to-end suite, from its committed lockfile (npm ci)
+#   - the npm packages of the end-to-end suite and of the governance app, from their committed
+#     lockfiles (npm ci), and Debian's chromium for the app's browser tests
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -50,6 +51,22 @@ e2e="$ROOT/scripts/e2e"
 if [ ! -d "$e2e/node_modules/@polkadot/api" ] || [ "$e2e/package-lock.json" -nt "$e2e/node_modules/.package-lock.json" ]; then
 	say "installing the end-to-end suite's npm packages (npm ci)"
 	(cd "$e2e" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci in scripts/e2e failed"
+fi
+
+# The governance app's npm packages (app/), exactly as locked, and the browser its tests drive
+# (Debian's chromium: browsers cannot be downloaded by playwright here).
+app="$ROOT/app"
+if [ ! -d "$app/node_modules/polkadot-api" ] || [ "$app/package-lock.json" -nt "$app/node_modules/.package-lock.json" ]; then
+	say "installing the governance app's npm packages (npm ci)"
+	(cd "$app" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci in app failed"
+fi
+if ! command -v chromium >/dev/null; then
+	command -v apt-get >/dev/null || die "chromium is missing and there is no apt-get to install it: install it by hand (the app's tests drive it)"
+	SUDO=""
+	[ "$(id -u)" = 0 ] || SUDO="sudo"
+	say "installing Debian's chromium (the app's browser tests drive it headless)"
+	$SUDO apt-get update -qq || die "apt-get update failed"
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null || die "apt-get install chromium failed"
 fi
 
 say "setup complete"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: setup, the Rust tests of the whole workspace (which build the node, in the
-# `testing` profile of Cargo.toml),
-# then the end-to-end suite (scripts/e2e) against real nodes while a second, low-priority build
+# `testing` profile of Cargo.toml), the governance app's build (app/, against the runtime just
+# built), then the end-to-end suite (scripts/e2e, with the app's tests in headless Chromium)
+# against real nodes while a second, low-priority build
 # runs the benchmarks of our pallets as tests and the runtime's try-runtime checks. Exits non-zero
 # on any failure, leaves no process behind, and ends with the wall-clock time of each step.
 set -euo pipefail
@@ -26,6 +27,8 @@ say "Rust tests of the workspace (cargo test ${PROFILE[*]} ${WORKSPACE_TESTS[*]}
 cargo test "${PROFILE[@]}" --locked "${WORKSPACE_TESTS[@]}" || die "Rust tests failed (see the cargo output above)"
 [ -x "$NODE_BIN" ] || die "cargo test did not produce $NODE_BIN"
 mark "build and Rust tests"
+build_app
+mark "app build (descriptors, vite)"
 
 say "benchmark and try-runtime tests (in the background, at the lowest CPU priority) and the end-to-end suite against $NODE_BIN"
 # One native build (no wasm) with both features, so FRAME is compiled once more, not once per
@@ -64,13 +67,15 @@ export METACERT_NODE="$NODE_BIN"
 # --test` would sort them by name): the long ones overlap instead of one of them starting last. Any
 # file not named here runs after these.
 E2E_LONGEST_FIRST=(token-migration upgrades governance upgrade-readiness throughput local-network)
-E2E_FILES=()
+# The app's tests (app/test: the browser test against a node of its own, the descriptors' check
+# and the pure rules) run in the same suite, the browser test first.
+E2E_FILES=("$ROOT/app/test/browser.test.mjs")
 for name in "${E2E_LONGEST_FIRST[@]}"; do
 	file="$ROOT/scripts/e2e/test/$name.test.js"
 	[ -f "$file" ] || die "scripts/test.sh names $file, which does not exist"
 	E2E_FILES+=("$file")
 done
-for file in "$ROOT"/scripts/e2e/test/*.test.js; do
+for file in "$ROOT"/scripts/e2e/test/*.test.js "$ROOT"/app/test/*.test.mjs; do
 	[[ " ${E2E_FILES[*]} " == *" $file "* ]] || E2E_FILES+=("$file")
 done
 setsid node "$ROOT/scripts/e2e/with-dev-node.js" \
