@@ -64,7 +64,13 @@ describe('the governance app in Chromium', () => {
     api = await connect(node);
     wallet = testWallet(api, ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve'], api.registry.chainSS58);
     server = await serve({ port: 0 });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+    // Flags for a closed network and a container (no sandbox, no GPU, nothing fetched in the
+    // background); playwright gives the browser a fresh profile.
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
     page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     page.setDefaultTimeout(45_000);
     page.on('console', (m) => { if (m.type() === 'error') console.error(`page console: ${m.text()}`); });
