@@ -95,10 +95,10 @@ macro_rules! declare_version {
 }
 
 #[cfg(not(feature = "spec-version-bump"))]
-declare_version!(107);
+declare_version!(108);
 // The same runtime with `spec_version + 1`: the code the end-to-end tests upgrade to.
 #[cfg(feature = "spec-version-bump")]
-declare_version!(108);
+declare_version!(109);
 
 /// Block production timing.
 mod block_times {

@@ -71,7 +71,7 @@ mod benchmarks {
 	use super::*;
 
 	/// As in pallet-balances: the transfer kills the sender and creates the recipient. The
-	/// sender's snapshot values move to `ReapedPowerOf`, after those of an earlier reaping.
+	/// sender has full snapshot values, so its record stays for them (written, not removed).
 	#[benchmark]
 	fn transfer_allow_death() {
 		start_snapshots::<T>();
@@ -79,14 +79,12 @@ mod benchmarks {
 		let balance = ed::<T>().saturating_mul(1_000u32.into());
 		Pallet::<T>::set_balance(&caller, balance);
 		fill_snapshots::<T>(&caller);
-		ReapedPowerOf::<T>::insert(&caller, Pallet::<T>::account(&caller).snapshots);
 		let dest: T::AccountId = account("dest", 0, SEED);
 		let value = balance.saturating_sub(ed::<T>()).saturating_add(1u32.into());
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), T::Lookup::unlookup(dest.clone()), value);
 		assert_eq!(Pallet::<T>::free_balance(&dest), value);
-		assert!(!frame_system::Pallet::<T>::account_exists(&caller));
-		assert!(ReapedPowerOf::<T>::contains_key(&caller));
+		assert!(Pallet::<T>::kept_for_snapshots(&Pallet::<T>::account(&caller)));
 	}
 
 	/// As `transfer_allow_death`, from a source chosen by root.
@@ -97,7 +95,6 @@ mod benchmarks {
 		let balance = ed::<T>().saturating_mul(1_000u32.into());
 		Pallet::<T>::set_balance(&source, balance);
 		fill_snapshots::<T>(&source);
-		ReapedPowerOf::<T>::insert(&source, Pallet::<T>::account(&source).snapshots);
 		let dest: T::AccountId = account("dest", 0, SEED);
 		let value = balance.saturating_sub(ed::<T>()).saturating_add(1u32.into());
 		#[extrinsic_call]
@@ -128,7 +125,6 @@ mod benchmarks {
 		let caller: T::AccountId = whitelisted_caller();
 		Pallet::<T>::set_balance(&caller, ed::<T>().saturating_mul(1_000u32.into()));
 		fill_snapshots::<T>(&caller);
-		ReapedPowerOf::<T>::insert(&caller, Pallet::<T>::account(&caller).snapshots);
 		let dest: T::AccountId = account("dest", 1, SEED);
 		heavy_account::<T>(&dest, 1);
 		#[extrinsic_call]
@@ -166,7 +162,6 @@ mod benchmarks {
 		let who: T::AccountId = account("who", 0, SEED);
 		Pallet::<T>::set_balance(&who, ed::<T>().saturating_mul(100u32.into()));
 		fill_snapshots::<T>(&who);
-		ReapedPowerOf::<T>::insert(&who, Pallet::<T>::account(&who).snapshots);
 		#[extrinsic_call]
 		_(RawOrigin::Root, T::Lookup::unlookup(who.clone()), Zero::zero());
 		assert!(Pallet::<T>::free_balance(&who).is_zero());
@@ -232,20 +227,21 @@ mod benchmarks {
 		assert_eq!(Pallet::<T>::delegation_of(&who), None);
 	}
 
-	/// A full list of values, none readable any more.
+	/// A record kept for a full list of values, none readable any more.
 	#[benchmark]
 	fn clear_reaped_power() {
 		start_snapshots::<T>();
 		let who: T::AccountId = account("who", 0, SEED);
 		Pallet::<T>::set_balance(&who, ed::<T>().saturating_mul(100u32.into()));
 		fill_snapshots::<T>(&who);
-		ReapedPowerOf::<T>::insert(&who, Pallet::<T>::account(&who).snapshots);
+		Pallet::<T>::do_force_set_balance(&who, Zero::zero()).expect("root may");
+		assert!(Pallet::<T>::kept_for_snapshots(&Pallet::<T>::account(&who)));
 		let later = PERIOD * (2 * T::MaxSnapshots::get() + 1);
 		frame_system::Pallet::<T>::set_block_number(later.into());
 		let caller: T::AccountId = whitelisted_caller();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), T::Lookup::unlookup(who.clone()));
-		assert!(!ReapedPowerOf::<T>::contains_key(&who));
+		assert!(!frame_system::Pallet::<T>::account_exists(&who));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::ExtBuilder::empty().build(), crate::mock::Test);

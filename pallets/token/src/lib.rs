@@ -31,6 +31,10 @@
 //!   [`snapshots`] for the rule and how values are recorded (lazily, before the first change
 //!   after each snapshot, in the account's own record: a transfer touches only the two accounts
 //!   it moves funds between).
+//! - **Kept record**: an account reaped (below the existential deposit) while it had power at a
+//!   readable snapshot keeps its record, holding nothing but those values, until they expire
+//!   ([`Pallet::kept_for_snapshots`], [`Pallet::clear_reaped_power`]): every voter's power is in
+//!   its own `System::Account` entry.
 //!
 //! ## In a runtime
 //!
@@ -242,13 +246,6 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type DelegationOf<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, Delegation<T::AccountId, T::Balance>>;
-
-	/// The voting power that reaped accounts had at snapshots still readable when they were
-	/// reaped (their `AccountData` went with them). Removed by [`Pallet::clear_reaped_power`] once
-	/// none is readable. `Blake2_128Concat`: keys are user-chosen accounts.
-	#[pallet::storage]
-	pub type ReapedPowerOf<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, SnapshotValuesOf<T>>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -465,8 +462,8 @@ pub mod pallet {
 			/// The amount still delegated.
 			amount: T::Balance,
 		},
-		/// The voting power that reaped account `who` had at past snapshots was removed: none of
-		/// those snapshots is readable any more.
+		/// The record of reaped account `who`, kept for its voting power at past snapshots, was
+		/// removed: none of those snapshots is readable any more.
 		#[codec(index = 43)]
 		ReapedPowerCleared {
 			/// The account.
@@ -517,7 +514,8 @@ pub mod pallet {
 		/// Less than the existential deposit cannot be delegated.
 		#[codec(index = 23)]
 		DelegationTooSmall,
-		/// The account has no reaped voting power, or some of it is still readable.
+		/// The account is not a record kept for its voting power at past snapshots, or one of
+		/// those snapshots is still readable.
 		#[codec(index = 24)]
 		NothingToClear,
 	}
@@ -793,8 +791,9 @@ pub mod pallet {
 			Self::do_undelegate(&who)
 		}
 
-		/// Removes the voting power that reaped account `who` had at past snapshots, once none of
-		/// them is readable. Free when it removes something.
+		/// Removes the record of reaped account `who`, kept for its voting power at past
+		/// snapshots ([`Pallet::kept_for_snapshots`]), once none of those snapshots is readable.
+		/// Free when it removes something.
 		///
 		/// Origin: signed (anyone). Emits `ReapedPowerCleared`.
 		#[pallet::call_index(22)]
@@ -804,12 +803,7 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			let who = T::Lookup::lookup(who)?;
-			let values = ReapedPowerOf::<T>::get(&who).ok_or(Error::<T>::NothingToClear)?;
-			let now = frame_system::Pallet::<T>::block_number();
-			let schedule = Self::schedule();
-			let readable = values.iter().any(|v| schedule.is_readable(v.snapshot, now));
-			ensure!(!readable, Error::<T>::NothingToClear);
-			ReapedPowerOf::<T>::remove(&who);
+			Self::do_clear_reaped_power(&who)?;
 			Self::deposit_event(Event::<T>::ReapedPowerCleared { who });
 			Ok(Pays::No.into())
 		}
@@ -936,12 +930,6 @@ impl<T: Config> Pallet<T> {
 		}
 		if !schedule.is_readable(snapshot, now) {
 			return None;
-		}
-		// Values recorded before the account was last reaped come first.
-		if let Some(reaped) = ReapedPowerOf::<T>::get(who) {
-			if let Some(v) = reaped.iter().find(|v| v.snapshot >= snapshot) {
-				return Some(v.value);
-			}
 		}
 		let account = Self::account(who);
 		Some(snapshots::value_at(&account.snapshots, snapshot, account.power()))
@@ -1151,12 +1139,42 @@ impl<T: Config> Pallet<T> {
 		!account.reserved.is_zero() || !account.frozen.is_zero()
 	}
 
+	/// `clear_reaped_power`: see the call.
+	pub fn do_clear_reaped_power(who: &T::AccountId) -> DispatchResult {
+		let account = Self::account(who);
+		ensure!(Self::kept_for_snapshots(&account), Error::<T>::NothingToClear);
+		let now = frame_system::Pallet::<T>::block_number();
+		let schedule = Self::schedule();
+		let readable = account.snapshots.iter().any(|v| schedule.is_readable(v.snapshot, now));
+		ensure!(!readable, Error::<T>::NothingToClear);
+		// Nothing changes but the time: the mutation drops the values no snapshot reads, and
+		// the record, left with none, goes.
+		Self::try_mutate_account(who, false, |_, _| Ok::<_, DispatchError>(()))?;
+		Ok(())
+	}
+
+	/// Whether `account` exists only for its voting power at past snapshots: it holds nothing
+	/// (no balance, hold, freeze or received power) but keeps values that a snapshot may still
+	/// read. Such an account was reaped, except that [`Pallet::try_mutate_account`] kept its
+	/// record (with a sufficient reference) so that votes read its power at those snapshots where
+	/// they read everyone's, in `System::Account`. Towards balances it is a dead account; anyone
+	/// may remove it with [`Pallet::clear_reaped_power`] once none of its values is readable.
+	pub fn kept_for_snapshots(account: &AccountDataOf<T>) -> bool {
+		account.free.is_zero()
+			&& account.reserved.is_zero()
+			&& account.frozen.is_zero()
+			&& account.received.is_zero()
+			&& !account.snapshots.is_empty()
+	}
+
 	/// Mutates the account of `who` with `f` (given the data and whether the account is new),
 	/// enforcing the existential deposit and the provider/consumer references as
 	/// pallet-balances does. If the account's voting power changes, its value at the latest
-	/// snapshot is recorded first; a reaped account's snapshot values move to
-	/// [`ReapedPowerOf`]. Returns `f`'s result and the dust of a reaped account, which the caller
-	/// must handle. Does not touch total issuance.
+	/// snapshot is recorded first. An account that falls below the existential deposit (without
+	/// holds, freezes or received power) loses its free balance as dust; it is reaped unless it
+	/// has non-zero voting power at a readable snapshot, in which case its record stays, holding
+	/// only those values ([`Pallet::kept_for_snapshots`]). Returns `f`'s result and the dust,
+	/// which the caller must handle. Does not touch total issuance.
 	pub(crate) fn try_mutate_account<R, E: From<DispatchError>>(
 		who: &T::AccountId,
 		force_consumer_bump: bool,
@@ -1164,8 +1182,11 @@ impl<T: Config> Pallet<T> {
 	) -> Result<(R, Option<T::Balance>), E> {
 		let ed = Self::ed();
 		let result = T::AccountStore::try_mutate_exists(who, |maybe_account| {
-			let is_new = maybe_account.is_none();
+			let exists = maybe_account.is_some();
 			let mut account = maybe_account.take().unwrap_or_default();
+			let was_kept = Self::kept_for_snapshots(&account);
+			// A record kept for its snapshot values is a dead account to balances.
+			let is_new = !exists || was_kept;
 			let old_power = account.power();
 			let did_receive = !account.received.is_zero();
 			let did_provide = Self::provides(&account);
@@ -1173,13 +1194,40 @@ impl<T: Config> Pallet<T> {
 
 			let result = f(&mut account, is_new)?;
 
-			let does_provide = Self::provides(&account);
 			let does_consume = Self::consumes(&account);
+			// Below the existential deposit without holds, freezes or received power: the free
+			// balance is dust, and the account goes unless a readable snapshot needs its record.
+			let below_minimum = account.free < ed && !does_consume && account.received.is_zero();
+			let new_power = if below_minimum { Zero::zero() } else { account.power() };
+			let now = frame_system::Pallet::<T>::block_number();
+			let schedule = Self::schedule();
+			if new_power != old_power {
+				schedule.record_before_change(&mut account.snapshots, now, old_power);
+			}
+			let maybe_dust = if below_minimum {
+				let dust = core::mem::take(&mut account.free);
+				// Only values a vote could still read, and not trailing zeros: those read as a
+				// dead account does (zero now), so nobody can make the pallet keep the records
+				// of accounts they pick (a delegation to a new account, moved on, reaps it).
+				schedule.drop_unreadable(&mut account.snapshots, now);
+				while account.snapshots.last().is_some_and(|v| v.value.is_zero()) {
+					account.snapshots.pop();
+				}
+				(!dust.is_zero()).then_some(dust)
+			} else {
+				None
+			};
+			let does_keep = Self::kept_for_snapshots(&account);
+			let does_provide = Self::provides(&account);
 			let does_receive = !account.received.is_zero();
 
-			// An account others delegate to exists for that alone: a sufficient reference, which
-			// (unlike a provider) never has to wait for consumers to go.
+			// An account others delegate to, or kept for its snapshot values, exists for that
+			// alone: a sufficient reference, which (unlike a provider) never has to wait for
+			// consumers to go. References are added before any is removed.
 			if !did_receive && does_receive {
+				frame_system::Pallet::<T>::inc_sufficients(who);
+			}
+			if !was_kept && does_keep {
 				frame_system::Pallet::<T>::inc_sufficients(who);
 			}
 			if !did_provide && does_provide {
@@ -1203,6 +1251,9 @@ impl<T: Config> Pallet<T> {
 			if did_receive && !does_receive {
 				frame_system::Pallet::<T>::dec_sufficients(who);
 			}
+			if was_kept && !does_keep {
+				frame_system::Pallet::<T>::dec_sufficients(who);
+			}
 			if did_provide && !does_provide {
 				// This could reap the account so must go last.
 				frame_system::Pallet::<T>::dec_providers(who).inspect_err(|_| {
@@ -1218,27 +1269,15 @@ impl<T: Config> Pallet<T> {
 
 			let maybe_endowed =
 				if is_new && !account.free.is_zero() { Some(account.free) } else { None };
-			// Below the existential deposit without holds, freezes or received power: the
-			// account goes (its free balance is dust).
-			let reaped = account.free < ed && !does_consume && account.received.is_zero();
-			let new_power = if reaped { Zero::zero() } else { account.power() };
-			if new_power != old_power {
-				let now = frame_system::Pallet::<T>::block_number();
-				Self::schedule().record_before_change(&mut account.snapshots, now, old_power);
-			}
 			let overdrawn =
-				(account.total() < account.delegated && !reaped).then(|| account.total());
-			let (maybe_dust, reaped_power) = if reaped {
-				let dust = if account.free.is_zero() { None } else { Some(account.free) };
-				let values = core::mem::take(&mut account.snapshots);
-				(dust, (!values.is_empty()).then_some(values))
-			} else {
+				(account.total() < account.delegated && !below_minimum).then(|| account.total());
+			let reaped = below_minimum && !does_keep;
+			if !reaped {
 				*maybe_account = Some(account);
-				(None, None)
-			};
-			Ok((maybe_endowed, maybe_dust, reaped_power, overdrawn, result))
+			}
+			Ok((maybe_endowed, maybe_dust, overdrawn, result))
 		});
-		result.map(|(maybe_endowed, maybe_dust, reaped_power, overdrawn, result)| {
+		result.map(|(maybe_endowed, maybe_dust, overdrawn, result)| {
 			if let Some(endowed) = maybe_endowed {
 				Self::deposit_event(Event::<T>::Endowed {
 					account: who.clone(),
@@ -1248,47 +1287,11 @@ impl<T: Config> Pallet<T> {
 			if let Some(amount) = maybe_dust {
 				Self::deposit_event(Event::<T>::DustLost { account: who.clone(), amount });
 			}
-			if let Some(values) = reaped_power {
-				Self::keep_reaped_power(who, values);
-			}
 			if let Some(total) = overdrawn {
 				Self::reduce_delegation(who, total);
 			}
 			(result, maybe_dust)
 		})
-	}
-
-	/// Keeps the snapshot values of reaped account `who`, after those of an earlier reaping
-	/// (which, being older, win for the same snapshot).
-	fn keep_reaped_power(who: &T::AccountId, values: SnapshotValuesOf<T>) {
-		let now = frame_system::Pallet::<T>::block_number();
-		let schedule = Self::schedule();
-		// Trailing zeros read as a dead account does (zero, or the zero a re-created account
-		// records at its creation): they are not kept, so that nobody can make the pallet store
-		// entries for accounts they pick (a delegation to a new account, moved on, reaps it).
-		let trim_zeros = |values: &mut SnapshotValuesOf<T>| {
-			while values.last().is_some_and(|v| v.value.is_zero()) {
-				values.pop();
-			}
-		};
-		let mut values = values;
-		schedule.drop_unreadable(&mut values, now);
-		trim_zeros(&mut values);
-		if values.is_empty() {
-			return;
-		}
-		ReapedPowerOf::<T>::mutate(who, |kept| {
-			let mut merged = kept.take().unwrap_or_default();
-			schedule.drop_unreadable(&mut merged, now);
-			let last = merged.last().map(|v| v.snapshot);
-			for v in values.into_iter().filter(|v| last.is_none_or(|l| v.snapshot > l)) {
-				if merged.try_push(v).is_err() {
-					defensive!("more reaped snapshot values than readable snapshots");
-				}
-			}
-			trim_zeros(&mut merged);
-			*kept = (!merged.is_empty()).then_some(merged);
-		});
 	}
 
 	/// Recomputes the frozen balance of `who` from its freezes and its delegation, and stores
@@ -1331,8 +1334,11 @@ impl<T: Config> Pallet<T> {
 	/// - every account's delegated amount is that of its `DelegationOf` entry (none without
 	///   one), at most its total balance; no delegation is to self; every account's received
 	///   power is the sum of the amounts delegated to it;
-	/// - every list of snapshot values (accounts', reaped accounts', the supply's) is strictly
-	///   increasing in snapshot, made of snapshot blocks, and no longer than `MaxSnapshots`.
+	/// - every list of snapshot values (accounts' and the supply's) is strictly
+	///   increasing in snapshot, made of snapshot blocks, and no longer than `MaxSnapshots`;
+	/// - an account holds at least the existential deposit, or has holds, freezes or received
+	///   power, or is a record kept for its snapshot values: then its last value is not zero
+	///   and it holds a sufficient reference.
 	#[cfg(any(test, feature = "std", feature = "try-runtime"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::BTreeMap;
@@ -1383,15 +1389,31 @@ impl<T: Config> Pallet<T> {
 				E::Other("received != sum of delegations to the account")
 			);
 			ensure!(well_formed(&a.snapshots), E::Other("account snapshot values malformed"));
+			// Below the existential deposit only with holds, freezes or received power, or as
+			// a record kept for its snapshot values (which then holds a sufficient reference).
+			ensure!(
+				a.free >= Self::ed()
+					|| !a.reserved.is_zero()
+					|| !a.frozen.is_zero()
+					|| !a.received.is_zero()
+					|| Self::kept_for_snapshots(&a),
+				E::Other("account below the existential deposit")
+			);
+			if Self::kept_for_snapshots(&a) {
+				ensure!(
+					a.snapshots.last().is_some_and(|v| !v.value.is_zero()),
+					E::Other("record kept for zero voting power")
+				);
+				ensure!(
+					frame_system::Pallet::<T>::sufficients(&who) > 0,
+					E::Other("record kept without a sufficient reference")
+				);
+			}
 		}
 		ensure!(received.is_empty(), E::Other("power delegated to an account that does not exist"));
 		let issuance = TotalIssuance::<T>::get();
 		ensure!(sum == issuance, E::Other("sum of balances != total issuance"));
 		ensure!(power == issuance, E::Other("sum of voting powers != total issuance"));
-		for (_, values) in ReapedPowerOf::<T>::iter() {
-			ensure!(!values.is_empty(), E::Other("empty reaped power kept"));
-			ensure!(well_formed(&values), E::Other("reaped snapshot values malformed"));
-		}
 		Ok(())
 	}
 }

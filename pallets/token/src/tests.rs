@@ -33,6 +33,18 @@ fn genesis_works() {
 	});
 }
 
+/// `who` holds nothing any more: it is gone, or only its record for its voting power at readable
+/// snapshots stays (the genesis block is one).
+fn assert_reaped(who: u64) {
+	let account = Balances::account(&who);
+	assert_eq!(Balances::total_balance(&who), 0);
+	assert_eq!(System::providers(&who), 0);
+	assert!(
+		!System::account_exists(&who) || Balances::kept_for_snapshots(&account),
+		"{who} is alive: {account:?}"
+	);
+}
+
 #[test]
 fn transfer_allow_death_works() {
 	ExtBuilder::default().build_and_execute(|| {
@@ -40,9 +52,10 @@ fn transfer_allow_death_works() {
 		assert_eq!(Balances::free_balance(&1), 40);
 		assert_eq!(Balances::free_balance(&2), 260);
 		System::assert_last_event(Event::Transfer { from: 1, to: 2, amount: 60 }.into());
-		// The whole balance: the account is reaped.
+		// The whole balance: the account is reaped (only its record for the readable genesis
+		// snapshot stays).
 		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(1), 5, 40));
-		assert!(!System::account_exists(&1));
+		assert_reaped(1);
 		assert!(events().contains(&Event::Endowed { account: 5, free_balance: 40 }));
 	});
 }
@@ -117,7 +130,7 @@ fn transfer_all_works() {
 		System::assert_last_event(Event::Transfer { from: 1, to: 2, amount: 90 }.into());
 		assert_ok!(Balances::transfer_all(RuntimeOrigin::signed(3), 2, false));
 		System::assert_last_event(Event::Transfer { from: 3, to: 2, amount: 300 }.into());
-		assert!(!System::account_exists(&3));
+		assert_reaped(3);
 	});
 }
 
@@ -158,7 +171,7 @@ fn force_set_balance_works() {
 		System::assert_last_event(Event::BalanceSet { who: 1, free: 500 }.into());
 		assert_eq!(Balances::total_issuance(), 1400);
 		assert_ok!(Balances::force_set_balance(RuntimeOrigin::root(), 1, 0));
-		assert!(!System::account_exists(&1));
+		assert_reaped(1);
 		assert_eq!(Balances::total_issuance(), 900);
 	});
 }
@@ -503,12 +516,21 @@ fn outsider_transfers_cannot_change_power_at_snapshots_works() {
 fn reaped_account_keeps_its_power_at_snapshots_works() {
 	ExtBuilder::default().build_and_execute(|| {
 		after_snapshot(10);
+		let nonce = 7;
+		frame_system::Account::<Test>::mutate(1, |a| a.nonce = nonce);
 		assert_ok!(Balances::transfer_all(RuntimeOrigin::signed(1), 2, false));
-		assert!(!System::account_exists(&1));
+		// Dead to balances, but its record stays for snapshot 10, with its nonce.
+		assert_eq!(Balances::total_balance(&1), 0);
+		assert!(Balances::kept_for_snapshots(&Balances::account(&1)));
+		assert_eq!(System::account(1).nonce, nonce);
+		assert_eq!((System::providers(&1), System::sufficients(&1)), (0, 1));
 		assert_eq!(Balances::voting_power_at(&1, 10), Some(100));
-		// Back to life in a later period: the old value still reads.
+		assert_eq!(Balances::current_voting_power(&1), 0);
+		// Back to life in a later period, as a new account: the old value still reads.
 		after_snapshot(20);
 		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(3), 1, 30));
+		System::assert_has_event(Event::Endowed { account: 1, free_balance: 30 }.into());
+		assert_eq!((System::providers(&1), System::sufficients(&1)), (1, 0));
 		assert_eq!(Balances::voting_power_at(&1, 10), Some(100));
 		assert_eq!(Balances::voting_power_at(&1, 20), Some(0));
 		after_snapshot(30);
@@ -516,12 +538,36 @@ fn reaped_account_keeps_its_power_at_snapshots_works() {
 		// Reaped again: both periods still read.
 		assert_ok!(Balances::transfer_all(RuntimeOrigin::signed(1), 2, false));
 		assert_eq!(Balances::voting_power_at(&1, 10), Some(100));
+		assert_eq!(Balances::voting_power_at(&1, 20), Some(0));
 		assert_eq!(Balances::voting_power_at(&1, 30), Some(30));
 	});
 }
 
 #[test]
-fn reaping_an_account_with_only_zero_values_stores_nothing_works() {
+fn a_kept_record_is_a_dead_account_to_balances_works() {
+	ExtBuilder::default().existential_deposit(10).build_and_execute(|| {
+		after_snapshot(10);
+		assert_ok!(Balances::transfer_all(RuntimeOrigin::signed(1), 2, false));
+		assert!(Balances::kept_for_snapshots(&Balances::account(&1)));
+		// Less than the existential deposit cannot create it, as with a dead account.
+		assert_noop!(
+			Balances::transfer_allow_death(RuntimeOrigin::signed(3), 1, 9),
+			TokenError::BelowMinimum
+		);
+		// Nothing to spend, hold or delegate.
+		assert_noop!(
+			Balances::transfer_allow_death(RuntimeOrigin::signed(1), 3, 1),
+			TokenError::FundsUnavailable
+		);
+		assert_noop!(
+			Balances::delegate(RuntimeOrigin::signed(1), 3, 10),
+			Error::<Test>::InsufficientBalance
+		);
+	});
+}
+
+#[test]
+fn reaping_an_account_with_only_zero_values_keeps_nothing_works() {
 	ExtBuilder::default().build_and_execute(|| {
 		after_snapshot(10);
 		// 1 delegates to a new account 42 (power 0 at snapshot 10), then moves the delegation:
@@ -529,12 +575,15 @@ fn reaping_an_account_with_only_zero_values_stores_nothing_works() {
 		assert_ok!(Balances::delegate(RuntimeOrigin::signed(1), 42, 10));
 		assert_ok!(Balances::delegate(RuntimeOrigin::signed(1), 43, 10));
 		assert!(!System::account_exists(&42));
-		assert!(ReapedPowerOf::<Test>::get(42).is_none());
 		assert_eq!(Balances::voting_power_at(&42, 10), Some(0));
 		// An account reaped with power at a snapshot keeps it.
 		assert_ok!(Balances::transfer_all(RuntimeOrigin::signed(2), 3, false));
 		assert_eq!(Balances::voting_power_at(&2, 10), Some(200));
-		assert!(ReapedPowerOf::<Test>::get(2).is_some());
+		assert!(System::account_exists(&2));
+		// Created and reaped between two snapshots: nothing to keep.
+		assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(3), 44, 5));
+		assert_ok!(Balances::transfer_all(RuntimeOrigin::signed(44), 3, false));
+		assert!(!System::account_exists(&44));
 	});
 }
 
@@ -543,7 +592,7 @@ fn clear_reaped_power_works() {
 	ExtBuilder::default().build_and_execute(|| {
 		after_snapshot(10);
 		assert_ok!(Balances::transfer_all(RuntimeOrigin::signed(1), 2, false));
-		assert!(ReapedPowerOf::<Test>::contains_key(1));
+		assert!(System::account_exists(&1));
 		// Snapshot 10 is readable up to block 50.
 		run_to_block(50);
 		assert_noop!(
@@ -554,9 +603,25 @@ fn clear_reaped_power_works() {
 		let info = Balances::clear_reaped_power(RuntimeOrigin::signed(9), 1).unwrap();
 		assert_eq!(info.pays_fee, frame_support::dispatch::Pays::No);
 		System::assert_last_event(Event::ReapedPowerCleared { who: 1 }.into());
-		assert!(!ReapedPowerOf::<Test>::contains_key(1));
+		assert!(!System::account_exists(&1));
 		assert_noop!(
 			Balances::clear_reaped_power(RuntimeOrigin::signed(9), 1),
+			Error::<Test>::NothingToClear
+		);
+	});
+}
+
+#[test]
+fn clear_reaped_power_of_a_live_account_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		run_to_block(200);
+		// Alive (with old values), and never existed.
+		assert_noop!(
+			Balances::clear_reaped_power(RuntimeOrigin::signed(9), 2),
+			Error::<Test>::NothingToClear
+		);
+		assert_noop!(
+			Balances::clear_reaped_power(RuntimeOrigin::signed(9), 77),
 			Error::<Test>::NothingToClear
 		);
 	});

@@ -134,6 +134,17 @@ export function nextRuntimeWasm() {
   return readFileSync(path);
 }
 
+/**
+ * The spec_version this source's runtime declares (runtime/src/lib.rs, without the
+ * `spec-version-bump` feature): the version of the runtime the node embeds.
+ */
+export function sourceSpecVersion() {
+  const source = readFileSync(join(dirname(new URL(import.meta.url).pathname), '../../../runtime/src/lib.rs'), 'utf8');
+  const match = source.match(/#\[cfg\(not\(feature = "spec-version-bump"\)\)\]\ndeclare_version!\((\d+)\)/);
+  assert.ok(match, 'runtime/src/lib.rs declares its spec_version');
+  return Number(match[1]);
+}
+
 /** The node software version `major.minor.patch` that `system_version` reports. */
 export async function nodeVersion(api) {
   const [major, minor, patch] = (await api.rpc.system.version()).toString().split(/[-+]/)[0].split('.').map(Number);

@@ -17,7 +17,8 @@ import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
 import {
-  PROTOCOL_UPGRADE, ROOT, bestNumber, nodeVersion, notePreimage, propose, voteAll, waitForEvent,
+  PROTOCOL_UPGRADE, ROOT, bestNumber, nodeVersion, notePreimage, propose, sourceSpecVersion, voteAll,
+  waitForEvent,
 } from '../lib/chain.js';
 import { connect, nodeBinary, startNode, waitFor } from '../lib/node.js';
 import { sendAndWait } from '../lib/tx.js';
@@ -75,7 +76,7 @@ describe('token migration to snapshots, rehearsed on a chain started on spec 106
     const codeHash = await notePreimage(api, alice, wasm);
     const activateAt = (await bestNumber(api)) + 19;
     const upgrade = await propose(api, alice, api.tx.upgrades.scheduleUpgrade(
-      codeHash, activateAt, 107, version, ALL, activateAt + 10), PROTOCOL_UPGRADE);
+      codeHash, activateAt, sourceSpecVersion(), version, ALL, activateAt + 10), PROTOCOL_UPGRADE);
     await voteAll(api, upgrade, [alice, bob, charlie]);
     const activated = waitForEvent(api, (e) => api.events.upgrades.UpgradeActivated.is(e), 60);
 
@@ -100,7 +101,7 @@ describe('token migration to snapshots, rehearsed on a chain started on spec 106
     // runtime and metadata over accounts still in the old layout: read after the migration.)
     const { number: at } = await activated;
     assert.equal(at, activateAt);
-    await waitFor('the new specVersion', async () => (await specVersion()) === 107, { timeoutMs: 60_000 });
+    await waitFor('the new specVersion', async () => (await specVersion()) === sourceSpecVersion(), { timeoutMs: 60_000 });
     await waitFor(`block #${at + 1}`, async () => (await bestNumber(api)) > at, { timeoutMs: 60_000 });
     await api.disconnect();
     api = await connect(node);
