@@ -7,10 +7,13 @@
 # and its fee payment in the MetaCert runtime, pallet-balances and its fee payment in the benchmark
 # runtime (two currencies cannot share `System::Account`).
 #
-# usage: benchmarks/run.sh [--quick] [--no-throughput]
+# usage: benchmarks/run.sh [--quick] [--no-throughput] [--keep-previous]
 #   --quick          steps 2, repeat 1, and 1,000 items per throughput phase: checks that
 #                    everything runs; RESULTS.md is still written, with the settings in it
 #   --no-throughput  only the pallet benchmarks (the last throughput measurements are kept)
+#   --keep-previous  compare the votes with the same earlier run as the last report did
+#                    (measurements/previous/, e.g. the run before a change still in progress)
+#                    instead of with the run this one replaces
 #
 # The benchmark builds go to $CARGO_TARGET_DIR-bench (like scripts/weights.sh); the throughput run
 # uses the release node of scripts/test.sh. STEPS/REPEAT can be overridden from the environment
@@ -21,12 +24,14 @@ source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 STEPS="${STEPS:-20}"
 REPEAT="${REPEAT:-10}"
 THROUGHPUT=(--accounts 10000)
+keep_previous=0
 for arg in "$@"; do
 	case "$arg" in
 		--quick) STEPS=2; REPEAT=1; [ ${#THROUGHPUT[@]} -eq 0 ] || THROUGHPUT=(--accounts 1000) ;;
 		--no-throughput) THROUGHPUT=() ;;
-		-h | --help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-		*) die "unknown argument \`$arg\` (expected --quick or --no-throughput)" ;;
+		--keep-previous) keep_previous=1 ;;
+		-h | --help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+		*) die "unknown argument \`$arg\` (expected --quick, --no-throughput or --keep-previous)" ;;
 	esac
 done
 
@@ -87,8 +92,13 @@ done
 if [ -f "$ROOT/benchmarks/measurements/throughput.json" ]; then
 	cp "$ROOT/benchmarks/measurements/throughput.json" "$out/"
 fi
-# The measurements being replaced become `previous/`, which the report compares the votes with.
-if ls "$ROOT"/benchmarks/measurements/*.json >/dev/null 2>&1; then
+# The measurements being replaced become `previous/`, which the report compares the votes with
+# (with --keep-previous, the last report's `previous/` stays).
+if [ "$keep_previous" = 1 ]; then
+	ls "$ROOT"/benchmarks/measurements/previous/*.json >/dev/null 2>&1 ||
+		die "--keep-previous: benchmarks/measurements/previous/ holds no measurements"
+	cp -r "$ROOT/benchmarks/measurements/previous" "$out/previous"
+elif ls "$ROOT"/benchmarks/measurements/*.json >/dev/null 2>&1; then
 	mkdir -p "$out/previous"
 	cp "$ROOT"/benchmarks/measurements/*.json "$out/previous/"
 	rm -f "$out/previous/throughput.json"

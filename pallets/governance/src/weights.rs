@@ -90,26 +90,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `l` is `[1, 1048576]`.
 	fn submit(l: u32, ) -> Weight {
 		// Proof size: measured `559 + l * (1 ±0)`, estimated `4197809`.
-		// Minimum execution time: 106_544_000 picoseconds.
-		Weight::from_parts(224_749_428, 4197809)
-			// Standard error: 21
-			.saturating_add(Weight::from_parts(1_850, 0).saturating_mul(l.into()))
+		// Minimum execution time: 145_015_000 picoseconds.
+		Weight::from_parts(217_781_393, 4197809)
+			// Standard error: 10
+			.saturating_add(Weight::from_parts(2_628, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Governance::ProposalOf` (r:1 w:1)
 	/// Proof: `Governance::ProposalOf` (`max_values`: None, `max_size`: Some(339), added: 2814, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::ReapedPowerOf` (r:1 w:0)
-	/// Proof: `Balances::ReapedPowerOf` (`max_values`: None, `max_size`: Some(349), added: 2824, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:0)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(461), added: 2936, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::VoteOf` (r:1 w:1)
 	/// Proof: `Governance::VoteOf` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof size: measured `621`, estimated `3926`.
-		// Minimum execution time: 44_053_000 picoseconds.
-		Weight::from_parts(70_078_000, 3926)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Minimum execution time: 41_514_000 picoseconds.
+		Weight::from_parts(56_765_000, 3926)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Governance::ProposalOf` (r:1 w:1)
@@ -118,8 +116,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Governance::VoteOf` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
 		// Proof size: measured `467`, estimated `3804`.
-		// Minimum execution time: 32_423_000 picoseconds.
-		Weight::from_parts(59_261_000, 3804)
+		// Minimum execution time: 34_073_000 picoseconds.
+		Weight::from_parts(40_843_000, 3804)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -129,19 +127,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Governance::VoteOf` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::ReapedPowerOf` (r:500 w:0)
-	/// Proof: `Balances::ReapedPowerOf` (`max_values`: None, `max_size`: Some(349), added: 2824, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:500 w:0)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(461), added: 2936, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 500]`.
 	fn submit_signed_votes(n: u32, ) -> Weight {
 		// Proof size: measured `503 + n * (84 ±0)`, estimated `3804 + n * (2936 ±0)`.
-		// Minimum execution time: 261_108_000 picoseconds.
-		Weight::from_parts(896_791_342, 3804)
-			// Standard error: 2_084_956
-			.saturating_add(Weight::from_parts(136_255_273, 0).saturating_mul(n.into()))
+		// Minimum execution time: 164_755_000 picoseconds.
+		Weight::from_parts(2_847_750_967, 3804)
+			// Standard error: 2_642_349
+			.saturating_add(Weight::from_parts(128_856_837, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2936).saturating_mul(n.into()))
@@ -154,17 +150,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Governance::VoteOf` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::ReapedPowerOf` (r:1 w:0)
-	/// Proof: `Balances::ReapedPowerOf` (`max_values`: None, `max_size`: Some(349), added: 2824, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:0)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(461), added: 2936, mode: `MaxEncodedLen`)
 	/// Storage: `Parameters::Parameters` (r:1 w:0)
 	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	fn vote_by_signature() -> Weight {
 		// Proof size: measured `648`, estimated `3926`.
-		// Minimum execution time: 301_410_000 picoseconds.
-		Weight::from_parts(355_355_000, 3926)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		// Minimum execution time: 270_443_000 picoseconds.
+		Weight::from_parts(301_315_000, 3926)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Governance::ProposalOf` (r:1 w:1)
@@ -181,8 +175,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof size: measured `1260`, estimated `3926`.
-		// Minimum execution time: 106_199_000 picoseconds.
-		Weight::from_parts(181_537_000, 3926)
+		// Minimum execution time: 100_662_000 picoseconds.
+		Weight::from_parts(120_577_000, 3926)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -200,8 +194,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(461), added: 2936, mode: `MaxEncodedLen`)
 	fn kill() -> Weight {
 		// Proof size: measured `1260`, estimated `3926`.
-		// Minimum execution time: 86_074_000 picoseconds.
-		Weight::from_parts(98_815_000, 3926)
+		// Minimum execution time: 86_063_000 picoseconds.
+		Weight::from_parts(104_890_000, 3926)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -217,8 +211,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Preimage::RequestStatusFor` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	fn cancel_approved() -> Weight {
 		// Proof size: measured `9469`, estimated `13928`.
-		// Minimum execution time: 94_582_000 picoseconds.
-		Weight::from_parts(108_926_000, 13928)
+		// Minimum execution time: 105_999_000 picoseconds.
+		Weight::from_parts(143_557_000, 13928)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -234,8 +228,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Preimage::RequestStatusFor` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	fn kill_approved() -> Weight {
 		// Proof size: measured `9469`, estimated `13928`.
-		// Minimum execution time: 98_504_000 picoseconds.
-		Weight::from_parts(160_117_000, 13928)
+		// Minimum execution time: 105_284_000 picoseconds.
+		Weight::from_parts(119_522_000, 13928)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -245,8 +239,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Governance::CounterForClassOf` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_class() -> Weight {
 		// Proof size: measured `321`, estimated `16320`.
-		// Minimum execution time: 45_559_000 picoseconds.
-		Weight::from_parts(70_845_000, 16320)
+		// Minimum execution time: 47_754_000 picoseconds.
+		Weight::from_parts(58_025_000, 16320)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -260,8 +254,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Preimage::RequestStatusFor` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	fn enact() -> Weight {
 		// Proof size: measured `4194813`, estimated `4197809`.
-		// Minimum execution time: 8_005_545_000 picoseconds.
-		Weight::from_parts(10_182_280_000, 4197809)
+		// Minimum execution time: 7_299_562_000 picoseconds.
+		Weight::from_parts(8_329_366_000, 4197809)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -280,10 +274,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 16]`.
 	fn on_initialize(n: u32, ) -> Weight {
 		// Proof size: measured `343 + n * (385 ±0)`, estimated `13928 + n * (2936 ±0)`.
-		// Minimum execution time: 12_340_000 picoseconds.
-		Weight::from_parts(46_517_651, 13928)
-			// Standard error: 150_582
-			.saturating_add(Weight::from_parts(149_629_655, 0).saturating_mul(n.into()))
+		// Minimum execution time: 7_808_000 picoseconds.
+		Weight::from_parts(29_537_464, 13928)
+			// Standard error: 1_016_602
+			.saturating_add(Weight::from_parts(118_162_103, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -303,12 +297,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Scheduler::Agenda` (r:1 w:1)
 	/// Proof: `Scheduler::Agenda` (`max_values`: None, `max_size`: Some(10463), added: 12938, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 10000]`.
-	fn decide(v: u32, ) -> Weight {
+	fn decide(_v: u32, ) -> Weight {
 		// Proof size: measured `1644`, estimated `13928`.
-		// Minimum execution time: 210_131_000 picoseconds.
-		Weight::from_parts(290_662_148, 13928)
-			// Standard error: 1_073
-			.saturating_add(Weight::from_parts(5_259, 0).saturating_mul(v.into()))
+		// Minimum execution time: 216_286_000 picoseconds.
+		Weight::from_parts(312_133_157, 13928)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -319,10 +311,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 1000]`.
 	fn clear_finished(n: u32, ) -> Weight {
 		// Proof size: measured `423 + n * (76 ±0)`, estimated `3804 + n * (2557 ±0)`.
-		// Minimum execution time: 67_052_000 picoseconds.
-		Weight::from_parts(930_016_946, 3804)
-			// Standard error: 230_235
-			.saturating_add(Weight::from_parts(5_903_794, 0).saturating_mul(n.into()))
+		// Minimum execution time: 41_436_000 picoseconds.
+		Weight::from_parts(320_339_658, 3804)
+			// Standard error: 314_225
+			.saturating_add(Weight::from_parts(7_748_192, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -334,83 +326,82 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with storage priced as RocksDB (for tests and mocks).
 impl WeightInfo for () {
 	fn submit(l: u32, ) -> Weight {
-		Weight::from_parts(224_749_428, 4197809)
-			.saturating_add(Weight::from_parts(1_850, 0).saturating_mul(l.into()))
+		Weight::from_parts(217_781_393, 4197809)
+			.saturating_add(Weight::from_parts(2_628, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn vote() -> Weight {
-		Weight::from_parts(70_078_000, 3926)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
+		Weight::from_parts(56_765_000, 3926)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn remove_vote() -> Weight {
-		Weight::from_parts(59_261_000, 3804)
+		Weight::from_parts(40_843_000, 3804)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn submit_signed_votes(n: u32, ) -> Weight {
-		Weight::from_parts(896_791_342, 3804)
-			.saturating_add(Weight::from_parts(136_255_273, 0).saturating_mul(n.into()))
+		Weight::from_parts(2_847_750_967, 3804)
+			.saturating_add(Weight::from_parts(128_856_837, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2936).saturating_mul(n.into()))
 	}
 	fn vote_by_signature() -> Weight {
-		Weight::from_parts(355_355_000, 3926)
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
+		Weight::from_parts(301_315_000, 3926)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn cancel() -> Weight {
-		Weight::from_parts(181_537_000, 3926)
+		Weight::from_parts(120_577_000, 3926)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn kill() -> Weight {
-		Weight::from_parts(98_815_000, 3926)
+		Weight::from_parts(104_890_000, 3926)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn cancel_approved() -> Weight {
-		Weight::from_parts(108_926_000, 13928)
+		Weight::from_parts(143_557_000, 13928)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn kill_approved() -> Weight {
-		Weight::from_parts(160_117_000, 13928)
+		Weight::from_parts(119_522_000, 13928)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_class() -> Weight {
-		Weight::from_parts(70_845_000, 16320)
+		Weight::from_parts(58_025_000, 16320)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn enact() -> Weight {
-		Weight::from_parts(10_182_280_000, 4197809)
+		Weight::from_parts(8_329_366_000, 4197809)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn on_initialize(n: u32, ) -> Weight {
-		Weight::from_parts(46_517_651, 13928)
-			.saturating_add(Weight::from_parts(149_629_655, 0).saturating_mul(n.into()))
+		Weight::from_parts(29_537_464, 13928)
+			.saturating_add(Weight::from_parts(118_162_103, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2936).saturating_mul(n.into()))
 	}
-	fn decide(v: u32, ) -> Weight {
-		Weight::from_parts(290_662_148, 13928)
-			.saturating_add(Weight::from_parts(5_259, 0).saturating_mul(v.into()))
+	fn decide(_v: u32, ) -> Weight {
+		Weight::from_parts(312_133_157, 13928)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn clear_finished(n: u32, ) -> Weight {
-		Weight::from_parts(930_016_946, 3804)
-			.saturating_add(Weight::from_parts(5_903_794, 0).saturating_mul(n.into()))
+		Weight::from_parts(320_339_658, 3804)
+			.saturating_add(Weight::from_parts(7_748_192, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))

@@ -567,6 +567,31 @@ fn a_kept_record_is_a_dead_account_to_balances_works() {
 }
 
 #[test]
+fn delegating_to_a_kept_record_and_back_keeps_its_values_works() {
+	ExtBuilder::default().build_and_execute(|| {
+		after_snapshot(10);
+		assert_ok!(Balances::transfer_all(RuntimeOrigin::signed(1), 2, false));
+		assert_eq!((System::providers(&1), System::sufficients(&1)), (0, 1));
+		// Someone delegates to the kept record: it now exists for the power it receives.
+		assert_ok!(Balances::delegate(RuntimeOrigin::signed(3), 1, 50));
+		assert!(!Balances::kept_for_snapshots(&Balances::account(&1)));
+		assert_eq!((System::providers(&1), System::sufficients(&1)), (0, 1));
+		assert_eq!(Balances::current_voting_power(&1), 50);
+		assert_eq!(Balances::voting_power_at(&1, 10), Some(100));
+		// Taken back: a kept record again, its value at snapshot 10 unchanged.
+		assert_ok!(Balances::undelegate(RuntimeOrigin::signed(3)));
+		assert!(Balances::kept_for_snapshots(&Balances::account(&1)));
+		assert_eq!((System::providers(&1), System::sufficients(&1)), (0, 1));
+		assert_eq!(Balances::voting_power_at(&1, 10), Some(100));
+		// Once snapshot 10 is no longer readable, anyone removes it, references and all.
+		run_to_block(51);
+		assert_ok!(Balances::clear_reaped_power(RuntimeOrigin::signed(9), 1));
+		assert_eq!((System::providers(&1), System::sufficients(&1)), (0, 0));
+		assert!(!System::account_exists(&1));
+	});
+}
+
+#[test]
 fn reaping_an_account_with_only_zero_values_keeps_nothing_works() {
 	ExtBuilder::default().build_and_execute(|| {
 		after_snapshot(10);

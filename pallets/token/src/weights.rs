@@ -69,45 +69,39 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(461), added: 2936, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::ReapedPowerOf` (r:1 w:1)
-	/// Proof: `Balances::ReapedPowerOf` (`max_values`: None, `max_size`: Some(349), added: 2824, mode: `MaxEncodedLen`)
 	fn transfer_allow_death() -> Weight {
-		// Proof size: measured `292`, estimated `3926`.
-		// Minimum execution time: 102_501_000 picoseconds.
-		Weight::from_parts(152_251_000, 3926)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Proof size: measured `39`, estimated `3926`.
+		// Minimum execution time: 71_839_000 picoseconds.
+		Weight::from_parts(111_332_000, 3926)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(461), added: 2936, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::ReapedPowerOf` (r:1 w:1)
-	/// Proof: `Balances::ReapedPowerOf` (`max_values`: None, `max_size`: Some(349), added: 2824, mode: `MaxEncodedLen`)
 	fn force_transfer() -> Weight {
-		// Proof size: measured `708`, estimated `6862`.
-		// Minimum execution time: 81_261_000 picoseconds.
-		Weight::from_parts(95_741_000, 6862)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Proof size: measured `455`, estimated `6862`.
+		// Minimum execution time: 75_924_000 picoseconds.
+		Weight::from_parts(95_479_000, 6862)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(461), added: 2936, mode: `MaxEncodedLen`)
 	fn transfer_keep_alive() -> Weight {
 		// Proof size: measured `89`, estimated `3926`.
-		// Minimum execution time: 57_164_000 picoseconds.
-		Weight::from_parts(65_264_000, 3926)
+		// Minimum execution time: 56_243_000 picoseconds.
+		Weight::from_parts(107_434_000, 3926)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(461), added: 2936, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::ReapedPowerOf` (r:1 w:1)
-	/// Proof: `Balances::ReapedPowerOf` (`max_values`: None, `max_size`: Some(349), added: 2824, mode: `MaxEncodedLen`)
 	fn transfer_all() -> Weight {
-		// Proof size: measured `706`, estimated `3926`.
-		// Minimum execution time: 74_698_000 picoseconds.
-		Weight::from_parts(91_369_000, 3926)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Proof size: measured `453`, estimated `3926`.
+		// Minimum execution time: 76_140_000 picoseconds.
+		Weight::from_parts(145_858_000, 3926)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Balances::Holds` (r:1 w:0)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
@@ -115,8 +109,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(461), added: 2936, mode: `MaxEncodedLen`)
 	fn force_unreserve() -> Weight {
 		// Proof size: measured `173`, estimated `3926`.
-		// Minimum execution time: 14_315_000 picoseconds.
-		Weight::from_parts(17_471_000, 3926)
+		// Minimum execution time: 15_334_000 picoseconds.
+		Weight::from_parts(32_091_000, 3926)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 	}
 	/// Storage: `System::Account` (r:1000 w:0)
@@ -124,33 +118,31 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `u` is `[1, 1000]`.
 	fn upgrade_accounts(u: u32, ) -> Weight {
 		// Proof size: measured `0 + u * (85 ±0)`, estimated `990 + u * (2936 ±0)`.
-		// Minimum execution time: 12_095_000 picoseconds.
-		Weight::from_parts(12_668_000, 990)
-			// Standard error: 88_003
-			.saturating_add(Weight::from_parts(7_104_487, 0).saturating_mul(u.into()))
+		// Minimum execution time: 12_932_000 picoseconds.
+		Weight::from_parts(53_423_957, 990)
+			// Standard error: 171_612
+			.saturating_add(Weight::from_parts(7_315_396, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2936).saturating_mul(u.into()))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(461), added: 2936, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::ReapedPowerOf` (r:1 w:1)
-	/// Proof: `Balances::ReapedPowerOf` (`max_values`: None, `max_size`: Some(349), added: 2824, mode: `MaxEncodedLen`)
 	fn force_set_balance() -> Weight {
-		// Proof size: measured `706`, estimated `3926`.
-		// Minimum execution time: 43_310_000 picoseconds.
-		Weight::from_parts(64_944_000, 3926)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Proof size: measured `453`, estimated `3926`.
+		// Minimum execution time: 37_272_000 picoseconds.
+		Weight::from_parts(58_922_000, 3926)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn force_adjust_total_issuance() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 14_651_000 picoseconds.
-		Weight::from_parts(23_120_000, 0)
+		// Minimum execution time: 14_486_000 picoseconds.
+		Weight::from_parts(21_309_000, 0)
 	}
 	fn burn() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 37_808_000 picoseconds.
-		Weight::from_parts(73_468_000, 0)
+		// Minimum execution time: 36_971_000 picoseconds.
+		Weight::from_parts(57_252_000, 0)
 	}
 	/// Storage: `Balances::DelegationOf` (r:1 w:1)
 	/// Proof: `Balances::DelegationOf` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
@@ -158,14 +150,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(461), added: 2936, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::ReapedPowerOf` (r:1 w:1)
-	/// Proof: `Balances::ReapedPowerOf` (`max_values`: None, `max_size`: Some(349), added: 2824, mode: `MaxEncodedLen`)
 	fn delegate() -> Weight {
 		// Proof size: measured `590`, estimated `6862`.
-		// Minimum execution time: 119_550_000 picoseconds.
-		Weight::from_parts(219_658_000, 6862)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Minimum execution time: 113_830_000 picoseconds.
+		Weight::from_parts(131_038_000, 6862)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Balances::DelegationOf` (r:1 w:1)
 	/// Proof: `Balances::DelegationOf` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
@@ -173,21 +163,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(461), added: 2936, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::ReapedPowerOf` (r:1 w:1)
-	/// Proof: `Balances::ReapedPowerOf` (`max_values`: None, `max_size`: Some(349), added: 2824, mode: `MaxEncodedLen`)
 	fn undelegate() -> Weight {
 		// Proof size: measured `538`, estimated `3926`.
-		// Minimum execution time: 63_284_000 picoseconds.
-		Weight::from_parts(109_922_000, 3926)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Minimum execution time: 63_266_000 picoseconds.
+		Weight::from_parts(76_208_000, 3926)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
-	/// Storage: `Balances::ReapedPowerOf` (r:1 w:1)
-	/// Proof: `Balances::ReapedPowerOf` (`max_values`: None, `max_size`: Some(349), added: 2824, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(461), added: 2936, mode: `MaxEncodedLen`)
 	fn clear_reaped_power() -> Weight {
-		// Proof size: measured `253`, estimated `3814`.
-		// Minimum execution time: 16_777_000 picoseconds.
-		Weight::from_parts(22_040_000, 3814)
+		// Proof size: measured `473`, estimated `3926`.
+		// Minimum execution time: 35_145_000 picoseconds.
+		Weight::from_parts(66_295_000, 3926)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -196,58 +184,58 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with storage priced as RocksDB (for tests and mocks).
 impl WeightInfo for () {
 	fn transfer_allow_death() -> Weight {
-		Weight::from_parts(152_251_000, 3926)
+		Weight::from_parts(111_332_000, 3926)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn force_transfer() -> Weight {
+		Weight::from_parts(95_479_000, 6862)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
-	fn force_transfer() -> Weight {
-		Weight::from_parts(95_741_000, 6862)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
-	}
 	fn transfer_keep_alive() -> Weight {
-		Weight::from_parts(65_264_000, 3926)
+		Weight::from_parts(107_434_000, 3926)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn transfer_all() -> Weight {
-		Weight::from_parts(91_369_000, 3926)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		Weight::from_parts(145_858_000, 3926)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn force_unreserve() -> Weight {
-		Weight::from_parts(17_471_000, 3926)
+		Weight::from_parts(32_091_000, 3926)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 	}
 	fn upgrade_accounts(u: u32, ) -> Weight {
-		Weight::from_parts(12_668_000, 990)
-			.saturating_add(Weight::from_parts(7_104_487, 0).saturating_mul(u.into()))
+		Weight::from_parts(53_423_957, 990)
+			.saturating_add(Weight::from_parts(7_315_396, 0).saturating_mul(u.into()))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2936).saturating_mul(u.into()))
 	}
 	fn force_set_balance() -> Weight {
-		Weight::from_parts(64_944_000, 3926)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		Weight::from_parts(58_922_000, 3926)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn force_adjust_total_issuance() -> Weight {
-		Weight::from_parts(23_120_000, 0)
+		Weight::from_parts(21_309_000, 0)
 	}
 	fn burn() -> Weight {
-		Weight::from_parts(73_468_000, 0)
+		Weight::from_parts(57_252_000, 0)
 	}
 	fn delegate() -> Weight {
-		Weight::from_parts(219_658_000, 6862)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
-	}
-	fn undelegate() -> Weight {
-		Weight::from_parts(109_922_000, 3926)
+		Weight::from_parts(131_038_000, 6862)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
+	fn undelegate() -> Weight {
+		Weight::from_parts(76_208_000, 3926)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
 	fn clear_reaped_power() -> Weight {
-		Weight::from_parts(22_040_000, 3814)
+		Weight::from_parts(66_295_000, 3926)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
