@@ -1,18 +1,20 @@
-// Runtime upgrades: the pending ones with the readiness of the authorities, and the runtime now
-// running. (Thin on purpose: the readiness model is reworked by a later issue.)
+// Runtime upgrades: the pending ones with the readiness of the authorities, the runtime now
+// running and the upgrades installed so far (the chain keeps the latest ones:
+// Upgrades.ActivatedUpgrades). (Thin on purpose: the readiness model is reworked by a later issue.)
 
 import { percent } from '../chain.js';
 import { Problem, When, useLoad } from '../ui.jsx';
 
 export function UpgradesPage({ chain, head }) {
   const [data, error] = useLoad(async () => {
-    const [pending, required, version, last] = await Promise.all([
+    const [pending, required, version, last, activated] = await Promise.all([
       chain.api.apis.UpgradesApi.pending_upgrades(),
       chain.api.apis.UpgradesApi.required_node_version(),
       chain.api.apis.Core.version(),
       chain.api.query.System.LastRuntimeUpgrade.getValue(),
+      chain.api.query.Upgrades.ActivatedUpgrades.getValue(),
     ]);
-    return { pending, required, version, last };
+    return { pending, required, version, last, activated: [...activated].reverse() };
   }, [head.finalized]);
   if (!data) return error ? <Problem text={error} /> : <p class="muted">loading upgrades…</p>;
   const v = (x) => `${x.major}.${x.minor}.${x.patch}`;
@@ -38,6 +40,23 @@ export function UpgradesPage({ chain, head }) {
           </dl>
         </div>
       ))}
+      <h2>Installed</h2>
+      {data.activated.length === 0 && <p class="muted" data-testid="no-activated">No upgrade installed since genesis.</p>}
+      {data.activated.length > 0 && (
+        <table>
+          <thead><tr><th>spec_version</th><th>installed</th><th>nodes needed</th><th>code hash</th></tr></thead>
+          <tbody>
+            {data.activated.map((u) => (
+              <tr key={`${u.activated_at}`} data-testid="activated-upgrade">
+                <td>{u.spec_version}</td>
+                <td><When chain={chain} head={head} n={u.activated_at} /></td>
+                <td>{v(u.min_node_version)}</td>
+                <td class="mono">{u.code_hash}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }

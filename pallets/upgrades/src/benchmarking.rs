@@ -167,13 +167,20 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// Loading, checking and installing runtime code of `c` bytes.
+	/// Loading, checking and installing runtime code of `c` bytes, with a full history.
 	#[benchmark]
 	fn activate(
 		c: Linear<1_000, { <T::Preimages as StorePreimage>::MAX_LENGTH as u32 }>,
 	) -> Result<(), BenchmarkError> {
 		let first = start::<T>();
 		let mut version = <T as frame_system::Config>::Version::get();
+		let full = (0..T::MaxActivated::get()).map(|i| ActivatedUpgrade {
+			code_hash: T::Hash::default(),
+			spec_version: i,
+			min_node_version: NodeVersion::default(),
+			activated_at: i.into(),
+		});
+		ActivatedUpgrades::<T>::put(BoundedVec::truncate_from(full.collect()));
 		version.spec_version = version.spec_version.saturating_add(1);
 		let code = crate::code::runtime_blob(&version, c);
 		let hash = <T::Preimages as StorePreimage>::note(code.into())
@@ -196,6 +203,9 @@ mod benchmarks {
 			}
 			.into(),
 		);
+		let history = ActivatedUpgrades::<T>::get();
+		assert_eq!(history.len() as u32, T::MaxActivated::get());
+		assert_eq!(history.last().map(|u| u.code_hash), Some(hash));
 		Ok(())
 	}
 

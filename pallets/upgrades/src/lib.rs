@@ -33,6 +33,8 @@
 //! - *Node version*: the `major.minor.patch` version of the node software.
 //! - *Readiness*: the share of current authorities whose last signalled node version is at
 //!   least an upgrade's `min_node_version`.
+//! - *History*: the latest upgrades installed ([`ActivatedUpgrades`], at most
+//!   [`Config::MaxActivated`]), which clients list without an indexer.
 //!
 //! ## In a runtime
 //!
@@ -62,7 +64,7 @@ use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use frame_support::{
 	pallet_prelude::*,
-	traits::{EnsureOrigin, QueryPreimage},
+	traits::{Defensive, EnsureOrigin, QueryPreimage},
 	weights::Weight,
 };
 use frame_system::{
@@ -96,6 +98,10 @@ pub const SIGNAL_RETRY_BLOCKS: u32 = 10;
 /// A pending upgrade of a runtime.
 pub type PendingUpgradeOf<T> = PendingUpgrade<<T as frame_system::Config>::Hash, BlockNumberFor<T>>;
 
+/// An activated upgrade of a runtime using this pallet.
+pub type ActivatedUpgradeOf<T> =
+	ActivatedUpgrade<<T as frame_system::Config>::Hash, BlockNumberFor<T>>;
+
 /// The signature of an authority's readiness signal.
 pub type SignatureOf<T> = <<T as Config>::AuthorityId as RuntimeAppPublic>::Signature;
 
@@ -125,8 +131,8 @@ pub mod pallet {
 			traits::{ConstU32, ConstU64},
 		};
 
-		/// A configuration for tests: up to 32 authorities, 8 pending upgrades, middle pool
-		/// priority for readiness signals, `()` weights.
+		/// A configuration for tests: up to 32 authorities, 8 pending upgrades, the last 16
+		/// activated upgrades kept, middle pool priority for readiness signals, `()` weights.
 		pub struct TestDefaultConfig;
 
 		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
@@ -136,6 +142,7 @@ pub mod pallet {
 		impl DefaultConfig for TestDefaultConfig {
 			type MaxAuthorities = ConstU32<32>;
 			type MaxPending = ConstU32<8>;
+			type MaxActivated = ConstU32<16>;
 			type UnsignedPriority = ConstU64<{ TransactionPriority::MAX / 2 }>;
 			type WeightInfo = ();
 		}
@@ -171,6 +178,9 @@ pub mod pallet {
 		/// Most pending upgrades.
 		#[pallet::constant]
 		type MaxPending: Get<u32>;
+		/// How many of the latest activated upgrades [`ActivatedUpgrades`] keeps (at least 1).
+		#[pallet::constant]
+		type MaxActivated: Get<u32>;
 		/// Pool priority of readiness signals.
 		#[pallet::constant]
 		type UnsignedPriority: Get<TransactionPriority>;
@@ -186,6 +196,13 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type PendingUpgrades<T: Config> =
 		StorageValue<_, BoundedVec<PendingUpgradeOf<T>, T::MaxPending>, ValueQuery>;
+
+	/// The latest upgrades installed, oldest first: at most [`Config::MaxActivated`], the oldest
+	/// dropped when a new one is installed. The chain's upgrade history for clients (events
+	/// need an indexer). A value read and written only when an upgrade is installed.
+	#[pallet::storage]
+	pub type ActivatedUpgrades<T: Config> =
+		StorageValue<_, BoundedVec<ActivatedUpgradeOf<T>, T::MaxActivated>, ValueQuery>;
 
 	/// The node version each authority last signalled. Keyed by authority key with
 	/// `Twox64Concat`: only current authorities can write an entry, so keys are not chosen by
@@ -321,6 +338,7 @@ pub mod pallet {
 		fn integrity_test() {
 			assert!(T::MaxPending::get() > 0, "MaxPending must be positive");
 			assert!(T::MaxAuthorities::get() > 0, "MaxAuthorities must be positive");
+			assert!(T::MaxActivated::get() > 0, "MaxActivated must be positive");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -581,6 +599,16 @@ impl<T: Config> Pallet<T> {
 			Ok(code) => {
 				frame_system::Pallet::<T>::update_code_in_storage(&code);
 				RequiredNodeVersion::<T>::mutate(|v| *v = (*v).max(upgrade.min_node_version));
+				let record = ActivatedUpgrade {
+					code_hash,
+					spec_version: upgrade.spec_version,
+					min_node_version: upgrade.min_node_version,
+					activated_at: frame_system::Pallet::<T>::block_number(),
+				};
+				ActivatedUpgrades::<T>::mutate(|history| {
+					// At the end, dropping the oldest when full (`integrity_test`: room for one).
+					let _ = history.force_insert_keep_right(history.len(), record).defensive();
+				});
 				log::info!(target: LOG_TARGET, "runtime upgrade {code_hash:?} installed");
 				Self::deposit_event(Event::UpgradeActivated {
 					code_hash,
@@ -692,6 +720,13 @@ impl<T: Config> Pallet<T> {
 				"a readiness deadline is before its activation"
 			);
 			ensure!(T::Preimages::is_requested(&upgrade.code_hash), "pending code not requested");
+		}
+		let history = ActivatedUpgrades::<T>::get();
+		for pair in history.windows(2) {
+			ensure!(
+				pair[0].activated_at < pair[1].activated_at,
+				"activated upgrades not in activation order"
+			);
 		}
 		Ok(())
 	}

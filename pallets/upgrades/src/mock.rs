@@ -87,6 +87,8 @@ impl Config for Test {
 	type Authorities = Authorities;
 	// Small, to test a full queue.
 	type MaxPending = ConstU32<3>;
+	// Small, to test a full history.
+	type MaxActivated = ConstU32<2>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Test;
 }

@@ -174,6 +174,32 @@ fn activation_installs_the_code_works() {
 		assert_eq!(runtime_code(), Some(new));
 		assert!(Upgrades::pending().is_empty());
 		assert!(!Preimage::is_requested(&h));
+		assert_eq!(
+			ActivatedUpgrades::<Test>::get().into_inner(),
+			vec![ActivatedUpgrade {
+				code_hash: h,
+				spec_version: 101,
+				min_node_version: V1,
+				activated_at: 10
+			}]
+		);
+	});
+}
+
+#[test]
+fn activation_history_keeps_the_latest_works() {
+	build_and_execute(|| {
+		// The mock keeps 2.
+		let hashes: Vec<_> = (101..=103).map(|v| note(&code("metacert", v))).collect();
+		for (i, h) in hashes.iter().enumerate() {
+			assert_ok!(schedule(*h, 10 + i as u64, 101 + i as u32));
+		}
+		run_to_block(12);
+		let history: Vec<_> = ActivatedUpgrades::<Test>::get()
+			.iter()
+			.map(|u| (u.code_hash, u.spec_version, u.activated_at))
+			.collect();
+		assert_eq!(history, vec![(hashes[1], 102, 11), (hashes[2], 103, 12)]);
 	});
 }
 
@@ -198,6 +224,7 @@ fn activation_with_bad_code_fails() {
 				"the running runtime is untouched ({reason:?})"
 			);
 			assert!(!Preimage::is_requested(&h));
+			assert!(ActivatedUpgrades::<Test>::get().is_empty(), "no history ({reason:?})");
 			// The chain carries on.
 			run_to_block(12);
 		});

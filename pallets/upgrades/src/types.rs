@@ -103,6 +103,21 @@ pub struct PendingUpgrade<Hash, BlockNumber> {
 	pub readiness_deadline: BlockNumber,
 }
 
+/// An upgrade the pallet installed: what clients show as the chain's upgrade history.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct ActivatedUpgrade<Hash, BlockNumber> {
+	/// The hash of the code installed.
+	pub code_hash: Hash,
+	/// Its `spec_version`.
+	pub spec_version: u32,
+	/// The least node version that can run it.
+	pub min_node_version: NodeVersion,
+	/// The block whose `on_initialize` installed it (the next block runs it).
+	pub activated_at: BlockNumber,
+}
+
 /// A pending upgrade with the readiness the authorities have signalled so far.
 #[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
 pub struct UpgradeStatus<Hash, BlockNumber> {

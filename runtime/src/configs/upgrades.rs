@@ -68,6 +68,8 @@ impl pallet_upgrades::Config for Runtime {
 	type MaxAuthorities = <Runtime as pallet_aura::Config>::MaxAuthorities;
 	/// Upgrades pending at once.
 	type MaxPending = ConstU32<8>;
+	/// The upgrade history clients read: the last 32 (at most 32 x 60 bytes).
+	type MaxActivated = ConstU32<32>;
 	/// See [`ReadinessPriority`].
 	type UnsignedPriority = ReadinessPriority;
 	/// Weights measured on this runtime by `scripts/weights.sh`.

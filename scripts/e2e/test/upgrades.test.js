@@ -125,6 +125,12 @@ describe('runtime upgrades (pallet-upgrades) on a dev node', () => {
     assert.deepEqual(
       [required.major.toNumber(), required.minor.toNumber(), required.patch.toNumber()],
       [version.major, version.minor, version.patch]);
+    // The chain's upgrade history (what the app's upgrades page lists): the installed upgrade,
+    // not the refused one.
+    const history = await api.query.upgrades.activatedUpgrades();
+    assert.deepEqual(
+      history.map((u) => [u.codeHash.toHex(), u.specVersion.toNumber(), u.activatedAt.toNumber()]),
+      [[goodHash, before + 1, goodAt]]);
 
     // The open proposal survives: still ongoing, it takes votes under the new runtime.
     const summary = (await api.call.governanceApi.proposal(open)).unwrap();
