@@ -151,7 +151,7 @@ const voteChanges = previous
   : [];
 if (previous) {
   const p = previous.first;
-  out.push(`Against the previous run (${p.date}, CPU \`${p.cpu}\`), with database. The previous execution times are scaled by ${machineScale.toFixed(2)}, this run's floor (one sr25519 verification plus one storage read and write: ${us(floorExec(pallets))} µs) over the previous run's (${us(floorExec(previous.all))} µs), so that the comparison is of the code, not of the two machines:`);
+  out.push(`Against the previous run (${p.date}, CPU \`${p.cpu}\`${p.commit ? `, source \`${p.commit}\`` : ''}), with database. The previous execution times are scaled by ${machineScale.toFixed(2)}, this run's floor (one sr25519 verification plus one storage read and write: ${us(floorExec(pallets))} µs) over the previous run's (${us(floorExec(previous.all))} µs), so that the comparison is of the code, not of the two machines:`);
   out.push('');
   out.push('| governance | previous (µs) | previous, scaled (µs) | now (µs) | reads / writes, previous -> now | now / previous scaled |');
   out.push('|---|---:|---:|---:|---:|---:|');
