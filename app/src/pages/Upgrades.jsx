@@ -7,14 +7,13 @@ import { Problem, When, useLoad } from '../ui.jsx';
 
 export function UpgradesPage({ chain, head }) {
   const [data, error] = useLoad(async () => {
-    const [pending, required, version, last, activated] = await Promise.all([
+    const [pending, required, version, activated] = await Promise.all([
       chain.api.apis.UpgradesApi.pending_upgrades(),
       chain.api.apis.UpgradesApi.required_node_version(),
       chain.api.apis.Core.version(),
-      chain.api.query.System.LastRuntimeUpgrade.getValue(),
       chain.api.query.Upgrades.ActivatedUpgrades.getValue(),
     ]);
-    return { pending, required, version, last, activated: [...activated].reverse() };
+    return { pending, required, version, activated: [...activated].reverse() };
   }, [head.finalized]);
   if (!data) return error ? <Problem text={error} /> : <p class="muted">loading upgrades…</p>;
   const v = (x) => `${x.major}.${x.minor}.${x.patch}`;
@@ -24,7 +23,7 @@ export function UpgradesPage({ chain, head }) {
       <h1>Runtime upgrades</h1>
       <div class="card">
         <h2>Running</h2>
-        <p data-testid="running">{data.version.spec_name} spec_version {data.version.spec_version}{data.last ? ` (the last upgrade installed spec_version ${data.last.spec_version})` : ''}; nodes must run {v(data.required)} or newer.</p>
+        <p data-testid="running">{data.version.spec_name} spec_version {data.version.spec_version}; nodes must run {v(data.required)} or newer.</p>
       </div>
       <h2>Pending</h2>
       {data.pending.length === 0 && <p class="muted">No upgrade is scheduled.</p>}
