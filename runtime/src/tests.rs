@@ -379,7 +379,7 @@ fn minimal_encoding(
 				P::U128 | P::I128 => 16,
 				P::U256 | P::I256 => 32,
 			};
-			out.extend(core::iter::repeat(0).take(len));
+			out.extend(core::iter::repeat_n(0, len));
 		},
 	}
 	Some(())
