@@ -45,7 +45,7 @@ features_log="$(mktemp)"
 # The suite and the build each run in their own process group; whatever happens, both groups
 # (and every node the suite started) are killed when this script exits. The end-to-end files that
 # do not need a fresh chain share one `--dev` node, which with-dev-node.js starts in the suite's
-# group before them ($METACERT_DEV_WS); three files run at a time.
+# group before them ($METACERT_DEV_WS); two files run at a time.
 cleanup() {
 	for pid in ${e2e_pid:-} ${features_pid:-}; do
 		kill -TERM -- "-$pid" 2>/dev/null || true
@@ -63,7 +63,7 @@ SKIP_WASM_BUILD=1 setsid nice -n 19 cargo test "${PROFILE[@]}" --locked "${FEATU
 	--lib -- benchmarking try_runtime >"$features_log" 2>&1 &
 features_pid=$!
 export METACERT_NODE="$NODE_BIN"
-# The files in the order they start, longest first, three at a time (scripts/e2e/run.js; `node
+# The files in the order they start, longest first, two at a time (scripts/e2e/run.js; `node
 # --test` would sort them by name): the long ones overlap instead of one of them starting last. Any
 # file not named here runs after these.
 E2E_LONGEST_FIRST=(token-migration upgrades governance upgrade-readiness throughput local-network)
@@ -79,7 +79,7 @@ for file in "$ROOT"/scripts/e2e/test/*.test.js "$ROOT"/app/test/*.test.mjs; do
 	[[ " ${E2E_FILES[*]} " == *" $file "* ]] || E2E_FILES+=("$file")
 done
 setsid node "$ROOT/scripts/e2e/with-dev-node.js" \
-	node "$ROOT/scripts/e2e/run.js" --concurrency 3 "${E2E_FILES[@]}" &
+	node "$ROOT/scripts/e2e/run.js" --concurrency 2 "${E2E_FILES[@]}" &
 e2e_pid=$!
 status=0
 wait "$e2e_pid" || status=$?
