@@ -66,9 +66,4 @@ pub struct Cli {
 	/// The options of a running node.
 	#[clap(flatten)]
 	pub run: sc_cli::RunCmd,
-
-	/// For testing only: report and act as node version MAJOR.MINOR.PATCH instead of this
-	/// build's own version (to try runtime-upgrade readiness with an "old" node).
-	#[arg(long, value_name = "MAJOR.MINOR.PATCH", value_parser = crate::upgrades::parse_version)]
-	pub pretend_node_version: Option<pallet_upgrades::NodeVersion>,
 }

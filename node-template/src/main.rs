@@ -9,7 +9,6 @@ mod cli;
 mod command;
 mod rpc;
 mod service;
-mod upgrades;
 
 fn main() -> sc_cli::Result<()> {
 	command::run()

@@ -11,7 +11,7 @@ use sc_consensus_grandpa::SharedVoterState;
 use sc_service::{error::Error as ServiceError, Configuration, TaskManager, WarpSyncConfig};
 use sc_telemetry::{Telemetry, TelemetryWorker};
 use sc_transaction_pool_api::OffchainTransactionPoolFactory;
-use sp_consensus_aura::sr25519::AuthorityPair as AuraPair;
+use sp_consensus_aura::sr25519::{AuthorityId as AuraId, AuthorityPair as AuraPair};
 
 /// The full client: runs the on-chain wasm runtime with the standard host functions.
 pub(crate) type FullClient = sc_service::TFullClient<
@@ -130,13 +130,11 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 	})
 }
 
-/// Builds and starts a full node (an authority when started with `--validator`/`--dev`/`--alice`)
-/// that reports itself as node `version` for runtime upgrades.
+/// Builds and starts a full node (an authority when started with `--validator`/`--dev`/`--alice`).
 pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
 	config: Configuration,
-	version: pallet_upgrades::NodeVersion,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -194,13 +192,21 @@ pub fn new_full<
 			gap_sync_body_policy: None,
 		})?;
 
-	// The runtime's offchain worker signals this version for the authority keys the node holds.
-	crate::upgrades::publish_version(backend.offchain_storage(), version);
-	log::info!(target: "upgrades", "node version {version} (for runtime-upgrade readiness)");
-	task_manager.spawn_handle().spawn(
+	// Judges each pending upgrade's code with this node's executor (compiling code takes
+	// seconds: a blocking task) and writes the verdicts where the runtime's offchain worker
+	// signals them for the authority keys the node holds.
+	// Aura skips its slots quietly while the node cannot execute the running runtime.
+	let checker = sc_service::new_wasm_executor::<sp_io::SubstrateHostFunctions>(&config.executor);
+	let halted = Arc::new(std::sync::atomic::AtomicBool::new(false));
+	task_manager.spawn_handle().spawn_blocking(
 		"upgrade-watch",
 		None,
-		crate::upgrades::watch(client.clone(), version),
+		metacert_node::upgrades::watch::<Block, _, _, _, AuraId>(
+			client.clone(),
+			backend.offchain_storage(),
+			checker,
+			halted.clone(),
+		),
 	);
 
 	if config.offchain_worker.enabled {
@@ -265,9 +271,6 @@ pub fn new_full<
 			prometheus_registry.as_ref(),
 			telemetry.as_ref().map(|x| x.handle()),
 		);
-		// No blocks on top of a runtime that needs a newer node than this one.
-		let proposer_factory =
-			crate::upgrades::VersionGate::new(proposer_factory, client.clone(), version);
 
 		let slot_duration = sc_consensus_aura::slot_duration(&*client)?;
 
@@ -290,7 +293,7 @@ pub fn new_full<
 				force_authoring,
 				backoff_authoring_blocks,
 				keystore: keystore_container.keystore(),
-				sync_oracle: sync_service.clone(),
+				sync_oracle: metacert_node::upgrades::HaltGate::new(sync_service.clone(), halted),
 				justification_sync_link: sync_service.clone(),
 				block_proposal_slot_portion: SlotProportion::new(2f32 / 3f32),
 				max_block_proposal_slot_portion: None,

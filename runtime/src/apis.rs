@@ -3,7 +3,7 @@
 //! session keys, nonces, fees, genesis presets), the token's `TokenApi` (voting power at snapshots),
 //! governance's `GovernanceApi` (the bytes to sign for a vote, power, nonce, proposal status, the
 //! class a call needs),
-//! upgrades' `UpgradesApi` (pending upgrades with readiness, the node version the runtime needs),
+//! upgrades' `UpgradesApi` (pending upgrades with readiness, their code, the authorities' signals),
 //! plus benchmarking and try-runtime behind their
 //! features.
 
@@ -259,11 +259,11 @@ impl_runtime_apis! {
 		fn pending_upgrades() -> Vec<pallet_upgrades::UpgradeStatus<Hash, BlockNumber>> {
 			Upgrades::pending()
 		}
-		fn required_node_version() -> pallet_upgrades::NodeVersion {
-			pallet_upgrades::RequiredNodeVersion::<Runtime>::get()
+		fn pending_code(code_hash: Hash) -> Option<Vec<u8>> {
+			Upgrades::pending_code(code_hash)
 		}
-		fn signalled_version(authority: AuraId) -> Option<pallet_upgrades::NodeVersion> {
-			pallet_upgrades::SignalOf::<Runtime>::get(authority)
+		fn signals(code_hash: Hash) -> Vec<(AuraId, pallet_upgrades::Signal<BlockNumber>)> {
+			Upgrades::signals(code_hash)
 		}
 	}
 

@@ -88,17 +88,18 @@ macro_rules! declare_version {
 			spec_version: $spec_version,
 			impl_version: 1,
 			apis: apis::RUNTIME_API_VERSIONS,
-			transaction_version: 1,
+			// 2: pallet-upgrades' calls changed (spec 109).
+			transaction_version: 2,
 			system_version: 1,
 		};
 	};
 }
 
 #[cfg(not(feature = "spec-version-bump"))]
-declare_version!(108);
+declare_version!(109);
 // The same runtime with `spec_version + 1`: the code the end-to-end tests upgrade to.
 #[cfg(feature = "spec-version-bump")]
-declare_version!(109);
+declare_version!(110);
 
 /// Block production timing.
 mod block_times {
@@ -190,8 +191,38 @@ pub type UncheckedExtrinsic =
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Runtime migrations beyond those the pallets declare (a tuple of `OnRuntimeUpgrade`s).
-#[allow(unused_parens)]
-type Migrations = (configs::balances::migration::MigrateToSnapshots,);
+#[cfg(not(feature = "spec-version-bump"))]
+type Migrations = (
+	configs::balances::migration::MigrateToSnapshots,
+	pallet_upgrades::migrations::MigrateToV1<Runtime>,
+);
+/// The same migrations in the upgrade target of the tests, and one that panics when asked.
+#[cfg(feature = "spec-version-bump")]
+type Migrations = (
+	configs::balances::migration::MigrateToSnapshots,
+	pallet_upgrades::migrations::MigrateToV1<Runtime>,
+	PanicWhenAsked,
+);
+
+/// Only in the upgrade target of the tests (`spec-version-bump`): a migration that panics when
+/// the storage holds [`PANIC_IN_MIGRATION_KEY`], which no transaction can write. The rehearsal's
+/// tests (`scripts/rehearse-upgrade.sh --set-storage`) use it for a migration that fails.
+#[cfg(feature = "spec-version-bump")]
+pub struct PanicWhenAsked;
+
+/// The key that makes [`PanicWhenAsked`] panic.
+#[cfg(feature = "spec-version-bump")]
+pub const PANIC_IN_MIGRATION_KEY: &[u8] = b":metacert:test:panic-in-migration";
+
+#[cfg(feature = "spec-version-bump")]
+impl frame_support::traits::OnRuntimeUpgrade for PanicWhenAsked {
+	fn on_runtime_upgrade() -> frame_support::weights::Weight {
+		if frame_support::storage::unhashed::exists(PANIC_IN_MIGRATION_KEY) {
+			panic!("the test migration panics, as asked");
+		}
+		Default::default()
+	}
+}
 
 /// Executive: dispatches blocks and extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<

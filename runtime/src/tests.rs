@@ -118,6 +118,62 @@ fn token_invariants_hold_after_activity_works() {
 	});
 }
 
+/// Activation of code whose version only the real executor can tell: a module without a version
+/// section (the executor instantiates it and calls `Core_version`) and a compression bomb (one
+/// byte beyond the executor's limit). Both are refused (`NotARuntime`), the running runtime
+/// stays, and the attempt is charged a full block.
+#[test]
+fn activation_of_a_bomb_or_a_module_without_version_fails() {
+	use frame_support::traits::{Hooks, QueryPreimage, StorePreimage};
+	let limit = sp_maybe_compressed_blob::CODE_BLOB_BOMB_LIMIT;
+	let first = sp_maybe_compressed_blob::compress_weakly(&vec![0u8; limit], limit).expect("fits");
+	let second = sp_maybe_compressed_blob::compress_weakly(&[0u8], limit).expect("fits");
+	// Two zstd frames: the second after the first, without the 8-byte prefix.
+	let bomb = [first, second[8..].to_vec()].concat();
+	let executor = sc_executor::WasmExecutor::<sp_io::SubstrateHostFunctions>::builder().build();
+	for (what, code) in [("no version section", b"\0asm\x01\0\0\0".to_vec()), ("bomb", bomb)] {
+		let mut ext = dev_externalities();
+		ext.register_extension(sp_core::traits::ReadRuntimeVersionExt::new(executor.clone()));
+		ext.execute_with(|| {
+			let running = sp_io::storage::get(sp_core::storage::well_known_keys::CODE);
+			let code_hash = Preimage::note(code.clone().into()).expect("noted");
+			Preimage::request(&code_hash);
+			let at = 5;
+			pallet_upgrades::PendingUpgrades::<Runtime>::put(
+				frame_support::BoundedVec::truncate_from(vec![pallet_upgrades::PendingUpgrade {
+					code_hash,
+					code_len: code.len() as u32,
+					activate_at: at,
+					spec_version: VERSION.spec_version + 1,
+					required_readiness: Default::default(),
+					allow_below_finality: false,
+					readiness_deadline: at,
+				}]),
+			);
+			// Every authority says it can run it (as a lying node would).
+			for authority in pallet_aura::Authorities::<Runtime>::get() {
+				pallet_upgrades::ReadinessOf::<Runtime>::insert(
+					code_hash,
+					authority,
+					pallet_upgrades::Signal { can_run: true, at: 1 },
+				);
+			}
+			System::set_block_number(at);
+			let weight = Upgrades::on_initialize(at);
+			let max = <Runtime as frame_system::Config>::BlockWeights::get().max_block;
+			assert_eq!(weight, max, "{what}: charged a full block");
+			let failed = System::events().into_iter().rev().find_map(|r| match r.event {
+				RuntimeEvent::Upgrades(pallet_upgrades::Event::UpgradeFailed {
+					reason, ..
+				}) => Some(reason),
+				_ => None,
+			});
+			assert_eq!(failed, Some(pallet_upgrades::FailureReason::NotARuntime), "{what}");
+			assert_eq!(sp_io::storage::get(sp_core::storage::well_known_keys::CODE), running);
+		});
+	}
+}
+
 #[test]
 fn no_sudo_pallet_works() {
 	let metadata = Runtime::metadata_at_version(15).expect("v15 metadata");
@@ -242,8 +298,8 @@ fn calls_map_to_their_classes_works() {
 				code_hash: Default::default(),
 				activate_at: 10,
 				spec_version: 1,
-				min_node_version: Default::default(),
 				required_readiness: Default::default(),
+				allow_below_finality: false,
 				readiness_deadline: 10,
 			}),
 			Some(PROTOCOL_UPGRADE),
@@ -602,6 +658,183 @@ fn token_migration_of_20_000_accounts_fits_a_block_works() {
 	});
 }
 
+/// A fingerprint of the SCALE layout of type `id`: its shape (composites, variants with their
+/// indices, sequences, arrays, tuples, primitives, compacts, bit sequences), without names, paths
+/// or docs, so that only a change of what the bytes mean changes it.
+fn layout_shape(
+	registry: &scale_info::PortableRegistry,
+	id: u32,
+	seen: &mut Vec<u32>,
+	out: &mut Vec<u8>,
+) {
+	use codec::Encode;
+	use scale_info::TypeDef;
+	if let Some(depth) = seen.iter().position(|s| *s == id) {
+		// A recursive type: refer to the enclosing one.
+		out.push(0xff);
+		(depth as u32).encode_to(out);
+		return;
+	}
+	seen.push(id);
+	let ty = registry.resolve(id).expect("a registered type");
+	match &ty.type_def {
+		TypeDef::Composite(c) => {
+			out.push(0);
+			(c.fields.len() as u32).encode_to(out);
+			for f in &c.fields {
+				layout_shape(registry, f.ty.id, seen, out);
+			}
+		},
+		TypeDef::Variant(v) => {
+			out.push(1);
+			(v.variants.len() as u32).encode_to(out);
+			for variant in &v.variants {
+				out.push(variant.index);
+				(variant.fields.len() as u32).encode_to(out);
+				for f in &variant.fields {
+					layout_shape(registry, f.ty.id, seen, out);
+				}
+			}
+		},
+		TypeDef::Sequence(q) => {
+			out.push(2);
+			layout_shape(registry, q.type_param.id, seen, out);
+		},
+		TypeDef::Array(a) => {
+			out.push(3);
+			a.len.encode_to(out);
+			layout_shape(registry, a.type_param.id, seen, out);
+		},
+		TypeDef::Tuple(t) => {
+			out.push(4);
+			(t.fields.len() as u32).encode_to(out);
+			for f in &t.fields {
+				layout_shape(registry, f.id, seen, out);
+			}
+		},
+		TypeDef::Primitive(p) => {
+			out.push(5);
+			p.encode_to(out);
+		},
+		TypeDef::Compact(c) => {
+			out.push(6);
+			layout_shape(registry, c.type_param.id, seen, out);
+		},
+		TypeDef::BitSequence(b) => {
+			out.push(7);
+			layout_shape(registry, b.bit_store_type.id, seen, out);
+			layout_shape(registry, b.bit_order_type.id, seen, out);
+		},
+	}
+	seen.pop();
+}
+
+/// Each pallet with storage: `(name, storage version at genesis, layout fingerprint)`, the
+/// fingerprint covering every storage item's name, modifier, hashers and the layouts of its key
+/// and value types.
+fn storage_layouts() -> Vec<(String, u16, String)> {
+	use codec::Encode;
+	use scale_info::IntoPortable;
+	use sp_metadata_ir::StorageEntryTypeIR;
+	let metadata = Runtime::metadata_ir();
+	let mut ext = dev_externalities();
+	let mut layouts = Vec::new();
+	for pallet in metadata.pallets {
+		let Some(storage) = pallet.storage else { continue };
+		let mut registry = scale_info::Registry::new();
+		let storage = storage.into_portable(&mut registry);
+		let registry: scale_info::PortableRegistry = registry.into();
+		let mut entries: Vec<Vec<u8>> = storage
+			.entries
+			.iter()
+			.map(|entry| {
+				let mut out = entry.name.encode();
+				entry.modifier.encode_to(&mut out);
+				match &entry.ty {
+					StorageEntryTypeIR::Plain(ty) => {
+						out.push(0);
+						layout_shape(&registry, ty.id, &mut Vec::new(), &mut out);
+					},
+					StorageEntryTypeIR::Map { hashers, key, value } => {
+						out.push(1);
+						hashers.encode_to(&mut out);
+						layout_shape(&registry, key.id, &mut Vec::new(), &mut out);
+						layout_shape(&registry, value.id, &mut Vec::new(), &mut out);
+					},
+				}
+				out
+			})
+			.collect();
+		entries.sort();
+		let fingerprint = sp_io::hashing::blake2_256(&entries.encode());
+		let key = [
+			sp_io::hashing::twox_128(pallet.name.as_bytes()),
+			sp_io::hashing::twox_128(b":__STORAGE_VERSION__:"),
+		]
+		.concat();
+		let version =
+			ext.execute_with(|| frame_support::storage::unhashed::get_or_default::<u16>(&key));
+		let hex: String = fingerprint[..16].iter().map(|b| format!("{b:02x}")).collect();
+		layouts.push((pallet.name.to_string(), version, hex));
+	}
+	layouts
+}
+
+/// Where the storage layouts of each pallet at each storage version are recorded.
+const STORAGE_LAYOUTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/storage-layouts.txt");
+
+/// A pallet's storage layout changes only with a new storage version (and so a migration):
+/// `runtime/storage-layouts.txt` records the layout fingerprint of each pallet at each of its
+/// storage versions. The layout of a pallet at its current version must be the one recorded for
+/// that version; a changed layout under an unchanged version fails (bump the version, write a
+/// migration, add it to `Migrations`, then record the new layout as a new line). Run with
+/// `METACERT_WRITE_LAYOUTS=1` to append the lines of versions not recorded yet.
+#[test]
+fn storage_layouts_change_only_with_a_storage_version_works() {
+	let recorded = std::fs::read_to_string(STORAGE_LAYOUTS).unwrap_or_default();
+	let lines: Vec<(String, u16, String)> = recorded
+		.lines()
+		.filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+		.map(|l| {
+			let parts: Vec<_> = l.split_whitespace().collect();
+			assert_eq!(parts.len(), 3, "a line is `Pallet version fingerprint`: {l}");
+			(parts[0].to_string(), parts[1].parse().expect("a version"), parts[2].to_string())
+		})
+		.collect();
+	let mut missing = Vec::new();
+	for (pallet, version, fingerprint) in storage_layouts() {
+		match lines.iter().find(|(p, v, _)| *p == pallet && *v == version) {
+			Some((_, _, known)) => assert_eq!(
+				known, &fingerprint,
+				"the storage layout of {pallet} changed, but its storage version is still {version}: \
+				 bump its StorageVersion, write a migration and add it to the runtime's \
+				 `Migrations`, then record the new layout ({STORAGE_LAYOUTS})"
+			),
+			None => missing.push(format!("{pallet} {version} {fingerprint}")),
+		}
+	}
+	if !missing.is_empty() && std::env::var_os("METACERT_WRITE_LAYOUTS").is_some() {
+		let mut all = recorded;
+		if all.is_empty() {
+			all.push_str(
+				"# pallet storage-version layout-fingerprint (see runtime/src/tests.rs)\n",
+			);
+		}
+		for line in &missing {
+			all.push_str(line);
+			all.push('\n');
+		}
+		std::fs::write(STORAGE_LAYOUTS, all).expect("writable");
+		return;
+	}
+	assert!(
+		missing.is_empty(),
+		"storage layouts not recorded for these pallets at their storage versions (a new pallet, \
+		 or a new version with its migration): add to {STORAGE_LAYOUTS}:\n{}",
+		missing.join("\n")
+	);
+}
+
 /// Runtime-level try-runtime checks, run natively on the state of every genesis preset (the
 /// runtime crate built with `--features try-runtime` and `SKIP_WASM_BUILD=1`; see
 /// `scripts/test.sh`): `Executive::try_runtime_upgrade` with every check, which runs the
@@ -666,6 +899,58 @@ mod try_runtime {
 			// The development classes vote for 6 blocks: a snapshot at the end of every block.
 			assert_eq!((state.first, state.period), (100, 1));
 			assert_eq!(frame_system::Account::<Runtime>::iter().count(), accounts.len());
+		});
+	}
+
+	/// pallet-upgrades' migration to readiness per code (storage version 0 -> 1) on the
+	/// development preset with a v0 pending upgrade, history, signal and required node version:
+	/// the runtime's `Migrations` run it with its pre/post checks and every pallet's `try_state`.
+	#[test]
+	fn upgrades_migration_to_readiness_per_code_works() {
+		use frame_support::traits::{GetStorageVersion, QueryPreimage, StorageVersion};
+		use pallet_upgrades::migrations::v0;
+		preset_externalities(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+			let code = b"v0 pending code".to_vec();
+			let hash =
+				<Preimage as frame_support::traits::StorePreimage>::note(code.clone().into())
+					.expect("noted");
+			Preimage::request(&hash);
+			let version = v0::NodeVersion { major: 0, minor: 1, patch: 0 };
+			v0::PendingUpgrades::<Runtime>::put(frame_support::BoundedVec::truncate_from(vec![
+				v0::PendingUpgrade {
+					code_hash: hash,
+					code_len: code.len() as u32,
+					activate_at: 50,
+					spec_version: 999,
+					min_node_version: version,
+					required_readiness: sp_runtime::Perbill::from_percent(50),
+					readiness_deadline: 60,
+				},
+			]));
+			v0::ActivatedUpgrades::<Runtime>::put(frame_support::BoundedVec::truncate_from(vec![
+				v0::ActivatedUpgrade {
+					code_hash: Default::default(),
+					spec_version: 107,
+					min_node_version: version,
+					activated_at: 3,
+				},
+			]));
+			v0::RequiredNodeVersion::<Runtime>::put(version);
+			let aura = pallet_aura::Authorities::<Runtime>::get()[0].clone();
+			v0::SignalOf::<Runtime>::insert(aura, version);
+			StorageVersion::new(0).put::<Upgrades>();
+			System::set_block_number(10);
+
+			Executive::try_runtime_upgrade(UpgradeCheckSelect::All).expect("migration checks");
+
+			assert_eq!(Upgrades::on_chain_storage_version(), 1);
+			let pending = pallet_upgrades::PendingUpgrades::<Runtime>::get();
+			assert_eq!(pending.len(), 1);
+			assert_eq!((pending[0].code_hash, pending[0].activate_at), (hash, 50));
+			assert!(!pending[0].allow_below_finality);
+			assert_eq!(pallet_upgrades::ActivatedUpgrades::<Runtime>::get()[0].spec_version, 107);
+			assert!(!v0::RequiredNodeVersion::<Runtime>::exists());
+			assert_eq!(v0::SignalOf::<Runtime>::iter_keys().count(), 0);
 		});
 	}
 

@@ -16,17 +16,23 @@ where
 	<T::Preimages as StorePreimage>::note(code.into()).expect("small preimage")
 }
 
-/// Schedules `code_hash` at `at` with no readiness requirement.
-fn schedule<T: Config>(code_hash: T::Hash, at: BlockNumberFor<T>, spec_version: u32) {
+/// Schedules `code_hash` at `at` with the least readiness requirement, waiting until
+/// `deadline`.
+fn schedule<T: Config>(
+	code_hash: T::Hash,
+	at: BlockNumberFor<T>,
+	spec_version: u32,
+	deadline: BlockNumberFor<T>,
+) {
 	let origin = T::UpgradeOrigin::try_successful_origin().expect("benchmarks need an origin");
 	Upgrades::<T>::schedule_upgrade(
 		origin,
 		code_hash,
 		at,
 		spec_version,
-		NodeVersion::default(),
 		Perbill::zero(),
-		at,
+		true,
+		deadline,
 	)
 	.expect("room for the upgrade");
 }
@@ -37,7 +43,8 @@ where
 	T::Preimages: StorePreimage,
 {
 	for i in 0..p {
-		schedule::<T>(noted::<T>(i), first.saturating_add((i + 1).into()), 1);
+		let at = first.saturating_add((i + 1).into());
+		schedule::<T>(noted::<T>(i), at, 1, at);
 	}
 }
 
@@ -48,13 +55,17 @@ fn start<T: Config>() -> BlockNumberFor<T> {
 }
 
 /// `n` authorities with keys in the keystore, made the current set, each having signalled
-/// `version` when `signalled`.
-fn authorities<T: Config>(n: u32, version: NodeVersion, signalled: bool) -> Vec<T::AuthorityId> {
+/// `can_run` for `code_hash` at block 1 when `can_run` is given.
+fn authorities<T: Config>(
+	n: u32,
+	code_hash: T::Hash,
+	can_run: Option<bool>,
+) -> Vec<T::AuthorityId> {
 	let keys: Vec<_> = (0..n).map(|_| T::AuthorityId::generate_pair(None)).collect();
 	T::BenchmarkHelper::set_authorities(keys.clone());
-	if signalled {
+	if let Some(can_run) = can_run {
 		for key in &keys {
-			SignalOf::<T>::insert(key, version);
+			ReadinessOf::<T>::insert(code_hash, key, Signal { can_run, at: 1u32.into() });
 		}
 	}
 	keys
@@ -79,8 +90,8 @@ mod benchmarks {
 			hash,
 			first,
 			2,
-			NodeVersion::default(),
 			Perbill::one(),
+			false,
 			first.saturating_add(10u32.into()),
 		);
 
@@ -88,12 +99,15 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// Cancelling the first of `p` pending upgrades.
+	/// Cancelling the first of `p` pending upgrades, for which `MaxAuthorities` authorities
+	/// signalled.
 	#[benchmark]
 	fn cancel_upgrade(p: Linear<1, { T::MaxPending::get() }>) -> Result<(), BenchmarkError> {
 		let first = start::<T>();
 		fill::<T>(p, first);
 		let at = first.saturating_add(1u32.into());
+		let hash = PendingUpgrades::<T>::get()[0].code_hash;
+		authorities::<T>(T::MaxAuthorities::get(), hash, Some(true));
 		let origin =
 			T::CancelOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
@@ -101,24 +115,41 @@ mod benchmarks {
 		_(origin as T::RuntimeOrigin, at);
 
 		assert_eq!(PendingUpgrades::<T>::get().len() as u32, p - 1);
+		assert_eq!(ReadinessOf::<T>::iter_prefix(hash).count(), 0);
 		Ok(())
 	}
 
-	/// A readiness signal of the last of `MaxAuthorities` authorities, replacing an older one.
+	/// A readiness signal of the last of `MaxAuthorities` authorities, changing its earlier
+	/// signal, for the last of `MaxPending` pending upgrades.
 	#[benchmark]
 	fn signal_readiness() -> Result<(), BenchmarkError> {
-		start::<T>();
-		let keys = authorities::<T>(T::MaxAuthorities::get(), NodeVersion::new(1, 0, 0), true);
+		let first = start::<T>();
+		fill::<T>(T::MaxPending::get(), first);
+		let hash = PendingUpgrades::<T>::get()
+			.last()
+			.map(|u| u.code_hash)
+			.ok_or(BenchmarkError::Weightless)?;
+		let keys = authorities::<T>(T::MaxAuthorities::get(), hash, Some(false));
 		let authority = keys.last().cloned().ok_or(BenchmarkError::Weightless)?;
-		let version = NodeVersion::new(1, 1, 0);
+		let now = BlockNumberFor::<T>::from(1u32.saturating_add(T::SignalCooldown::get()));
+		frame_system::Pallet::<T>::set_block_number(now);
+		let signal = ReadinessSignal {
+			authority: authority.clone(),
+			code_hash: hash,
+			can_run: true,
+			at: now,
+		};
 		let signature = authority
-			.sign(&Upgrades::<T>::signal_payload(&authority, version))
+			.sign(&Upgrades::<T>::signal_payload(&signal))
 			.ok_or(BenchmarkError::Weightless)?;
 
 		#[extrinsic_call]
-		_(RawOrigin::None, authority.clone(), version, signature);
+		_(RawOrigin::None, signal, signature);
 
-		assert_eq!(SignalOf::<T>::get(&authority), Some(version));
+		assert_eq!(
+			ReadinessOf::<T>::get(hash, &authority),
+			Some(Signal { can_run: true, at: now })
+		);
 		Ok(())
 	}
 
@@ -152,60 +183,48 @@ mod benchmarks {
 	/// Counting the readiness of `a` authorities, all of which signalled.
 	#[benchmark]
 	fn check_readiness(a: Linear<1, { T::MaxAuthorities::get() }>) -> Result<(), BenchmarkError> {
-		start::<T>();
-		let version = NodeVersion::new(1, 0, 0);
-		authorities::<T>(a, version, true);
+		let first = start::<T>();
+		fill::<T>(1, first);
+		let upgrade =
+			PendingUpgrades::<T>::get().first().cloned().ok_or(BenchmarkError::Weightless)?;
+		authorities::<T>(a, upgrade.code_hash, Some(true));
 		let ready;
 
 		#[block]
 		{
 			let current = T::Authorities::get();
-			ready = Upgrades::<T>::readiness(&current, version, Perbill::one()).1;
+			ready = Upgrades::<T>::readiness(&current, &upgrade).1;
 		}
 
 		assert!(ready);
 		Ok(())
 	}
 
-	/// Loading, checking and installing runtime code of `c` bytes, with a full history.
+	/// An upgrade failing at its deadline, not ready: `a` authorities signalled that they
+	/// cannot run its code (their signals are read, then cleared).
 	#[benchmark]
-	fn activate(
-		c: Linear<1_000, { <T::Preimages as StorePreimage>::MAX_LENGTH as u32 }>,
-	) -> Result<(), BenchmarkError> {
+	fn expire(a: Linear<1, { T::MaxAuthorities::get() }>) -> Result<(), BenchmarkError> {
 		let first = start::<T>();
-		let mut version = <T as frame_system::Config>::Version::get();
-		let full = (0..T::MaxActivated::get()).map(|i| ActivatedUpgrade {
-			code_hash: T::Hash::default(),
-			spec_version: i,
-			min_node_version: NodeVersion::default(),
-			activated_at: i.into(),
-		});
-		ActivatedUpgrades::<T>::put(BoundedVec::truncate_from(full.collect()));
-		version.spec_version = version.spec_version.saturating_add(1);
-		let code = crate::code::runtime_blob(&version, c);
-		let hash = <T::Preimages as StorePreimage>::note(code.into())
-			.map_err(|_| BenchmarkError::Weightless)?;
-		schedule::<T>(hash, first, version.spec_version);
+		fill::<T>(1, first);
 		let upgrade =
 			PendingUpgrades::<T>::get().first().cloned().ok_or(BenchmarkError::Weightless)?;
-		frame_system::Pallet::<T>::reset_events();
+		authorities::<T>(a, upgrade.code_hash, Some(false));
+		let now = upgrade.readiness_deadline;
+		frame_system::Pallet::<T>::set_block_number(now);
 
 		#[block]
 		{
-			Upgrades::<T>::do_activate(&upgrade);
+			Upgrades::<T>::do_process(now);
 		}
 
 		frame_system::Pallet::<T>::assert_last_event(
-			Event::<T>::UpgradeActivated {
-				code_hash: hash,
-				spec_version: version.spec_version,
-				min_node_version: NodeVersion::default(),
+			Event::<T>::UpgradeFailed {
+				code_hash: upgrade.code_hash,
+				reason: FailureReason::ReadinessNotReached,
 			}
 			.into(),
 		);
-		let history = ActivatedUpgrades::<T>::get();
-		assert_eq!(history.len() as u32, T::MaxActivated::get());
-		assert_eq!(history.last().map(|u| u.code_hash), Some(hash));
+		assert_eq!(ReadinessOf::<T>::iter_prefix(upgrade.code_hash).count(), 0);
 		Ok(())
 	}
 

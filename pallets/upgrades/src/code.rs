@@ -1,6 +1,8 @@
-//! Minimal runtime "code" for tests and benchmarks: a wasm module with only a `runtime_version`
-//! custom section (where nodes read a runtime's version from) and a padding section that brings
-//! it to the wanted length. It is not executable, but activation never executes code.
+//! Minimal runtime "code" for tests and benchmarks: wasm modules with a `runtime_version` custom
+//! section (where nodes read a runtime's version from), padded to a wanted length
+//! ([`runtime_blob`]), or importing given host functions ([`module_importing`], what code a node
+//! cannot run looks like to its checks). They are not executable; activation never executes
+//! code.
 
 use alloc::vec::Vec;
 use codec::Encode;
@@ -21,14 +23,41 @@ fn leb128(mut n: u32, out: &mut Vec<u8>) {
 	}
 }
 
-fn custom_section(name: &str, payload: &[u8], out: &mut Vec<u8>) {
-	let mut body = Vec::with_capacity(payload.len() + name.len() + 5);
-	leb128(name.len() as u32, &mut body);
-	body.extend_from_slice(name.as_bytes());
-	body.extend_from_slice(payload);
-	out.push(0);
+fn name(name: &str, out: &mut Vec<u8>) {
+	leb128(name.len() as u32, out);
+	out.extend_from_slice(name.as_bytes());
+}
+
+fn section(id: u8, body: &[u8], out: &mut Vec<u8>) {
+	out.push(id);
 	leb128(body.len() as u32, out);
-	out.extend(body);
+	out.extend_from_slice(body);
+}
+
+fn custom_section(section_name: &str, payload: &[u8], out: &mut Vec<u8>) {
+	let mut body = Vec::with_capacity(payload.len() + section_name.len() + 5);
+	name(section_name, &mut body);
+	body.extend_from_slice(payload);
+	section(0, &body, out);
+}
+
+/// A module importing the functions `imports` (`(module, name)`, each of type `() -> ()`) and
+/// declaring `version`.
+pub fn module_importing(imports: &[(&str, &str)], version: &RuntimeVersion) -> Vec<u8> {
+	let mut out = HEADER.to_vec();
+	// One function type, `() -> ()`.
+	section(1, &[1, 0x60, 0, 0], &mut out);
+	let mut body = Vec::new();
+	leb128(imports.len() as u32, &mut body);
+	for (module, field) in imports {
+		name(module, &mut body);
+		name(field, &mut body);
+		// A function of type 0.
+		body.extend_from_slice(&[0, 0]);
+	}
+	section(2, &body, &mut out);
+	custom_section("runtime_version", &version.encode(), &mut out);
+	out
 }
 
 /// A module declaring `version`, padded to `len` bytes (up to 4 fewer: the framing varies).

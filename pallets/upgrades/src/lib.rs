@@ -6,33 +6,40 @@
 //! ## Overview
 //!
 //! [`Pallet::schedule_upgrade`] (origin [`Config::UpgradeOrigin`], in a runtime the "protocol
-//! upgrade" governance class) announces new runtime code by its hash (the code is a preimage,
-//! requested so that it stays available), the block it activates at, its `spec_version` and the
-//! least node version that can run it. At that block, in `on_initialize` (so no other scheduled
-//! work can starve it), the pallet loads the code, checks its hash, its `spec_name` (unchanged) and
-//! its `spec_version` (the announced one, above the running one), and installs it through
-//! frame-system (`CodeUpdated`; the next block runs the new runtime). A failed check emits
-//! [`Event::UpgradeFailed`] with the reason and leaves the running runtime untouched.
+//! upgrade" governance class) announces new runtime code by its hash (the code is a preimage of
+//! at most [`Config::MaxCodeSize`] bytes, requested so that it stays available), the block it
+//! activates at and its `spec_version`. At that block, in `on_initialize` (so no other scheduled
+//! work can starve it), the pallet loads the code, checks its hash and its `spec_version` (the
+//! announced one), lets frame-system check it too (`can_set_code`: same `spec_name`, a higher
+//! `spec_version`, no multi-block migration ongoing) and installs it through
+//! `frame_system::Config::OnSetCode` (`CodeUpdated`; the next block runs the new runtime). The
+//! installation is charged as a full block, as `System::set_code` is: reading the version of
+//! unknown code may decompress and instantiate it. A failed check emits
+//! [`Event::UpgradeFailed`] with the reason and leaves the running runtime untouched. Once
+//! installed, the code's preimage is dropped (and a deposit for it returned).
 //!
-//! **Node readiness** (BIP9-style): each authority's node signals the node version it runs
-//! ([`Pallet::signal_readiness`], an unsigned transaction signed with the authority's block
-//! authoring key, sent by the pallet's offchain worker from the version the node wrote to its
-//! offchain storage under [`NODE_VERSION_KEY`]; one signal per authority per version). An
-//! upgrade may require a share of the current authorities (`required_readiness`) to have
-//! signalled its `min_node_version` or newer; not ready at `activate_at`, it waits
-//! ([`Event::UpgradeAwaitingReadiness`]) until `readiness_deadline` and then fails with
-//! [`FailureReason::ReadinessNotReached`]. Once installed, [`RequiredNodeVersion`] holds its
-//! `min_node_version`; nodes read it and the pending upgrades through
-//! [`runtime_api::UpgradesApi`] each new best block, warn when they are too old for a pending
-//! upgrade and stop authoring when they are too old for the running runtime.
+//! **Node readiness, per code.** Before a pending upgrade's block, each authority's node loads
+//! the code (through [`runtime_api::UpgradesApi::pending_code`]), checks that its own executor
+//! and host functions can run it, and writes its verdict to its offchain storage
+//! ([`verdict_key`]). The pallet's offchain worker then signals it for each authority key the
+//! node holds ([`Pallet::signal_readiness`], a bare transaction signed with the authority's block
+//! authoring key, at a priority below paid transactions, at most one in the pool per authority
+//! and code, and changed no sooner than [`Config::SignalCooldown`] blocks after the last). An
+//! upgrade is installed only when enough current authorities said they can run its code
+//! ([`readiness_met`]): at least one, at least the share governance set, and more than two
+//! thirds (what GRANDPA needs to finalize) unless governance explicitly allowed less. Not ready at
+//! `activate_at`, it waits ([`Event::UpgradeAwaitingReadiness`]) until `readiness_deadline` and
+//! then fails with [`FailureReason::ReadinessNotReached`]; the chain goes on with its running
+//! runtime. No proposal can make every node stop: nothing here makes a node stop authoring.
 //!
 //! ## Terminology
 //!
 //! - *Pending upgrade*: an announced upgrade not yet activated, listed in [`PendingUpgrades`]
-//!   in activation order, at most one per block.
-//! - *Node version*: the `major.minor.patch` version of the node software.
-//! - *Readiness*: the share of current authorities whose last signalled node version is at
-//!   least an upgrade's `min_node_version`.
+//!   in activation order, at most one per block and one per code.
+//! - *Signal*: an authority's word that its node can (or cannot) run a pending upgrade's code
+//!   ([`ReadinessOf`]).
+//! - *Readiness*: the share of current authorities whose last signal for the code says they can
+//!   run it.
 //! - *History*: the latest upgrades installed ([`ActivatedUpgrades`], at most
 //!   [`Config::MaxActivated`]), which clients list without an indexer.
 //!
@@ -41,7 +48,8 @@
 //! Give `UpgradeOrigin` and `CancelOrigin` the governance origin of the protocol-upgrade class,
 //! `Preimages` pallet-preimage, `AuthorityId`/`Authorities` the block authors (e.g. Aura's),
 //! implement `CreateBare` for the signals, set the genesis `min_activation_delay` to enough
-//! blocks for operators to upgrade their nodes, and expose [`runtime_api::UpgradesApi`].
+//! blocks for operators to upgrade their nodes, expose [`runtime_api::UpgradesApi`], and run the
+//! node side (in this repository `node-template/src/upgrades.rs`) in the node.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -50,8 +58,9 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
-#[cfg(any(test, feature = "runtime-benchmarks"))]
+#[cfg(any(test, feature = "std", feature = "runtime-benchmarks"))]
 pub mod code;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;
@@ -64,17 +73,18 @@ use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use frame_support::{
 	pallet_prelude::*,
-	traits::{Defensive, EnsureOrigin, QueryPreimage},
+	traits::{Defensive, EnsureOrigin, QueryPreimage, StorePreimage},
 	weights::Weight,
 };
 use frame_system::{
 	offchain::{CreateBare, SubmitTransaction},
 	pallet_prelude::*,
+	CanSetCodeResult, SetCode,
 };
 use sp_runtime::{
 	offchain::storage::StorageValueRef,
 	traits::{Hash, Saturating},
-	Perbill, RuntimeAppPublic,
+	Perbill, RuntimeAppPublic, SaturatedConversion,
 };
 use sp_version::RuntimeVersion;
 
@@ -85,15 +95,23 @@ pub use weights::WeightInfo;
 /// Log target of this pallet.
 pub const LOG_TARGET: &str = "runtime::upgrades";
 
-/// Key of the node's version in the node's persistent offchain storage: the node writes its
-/// [`NodeVersion`] (SCALE) there at start, and the offchain worker signals it.
-pub const NODE_VERSION_KEY: &[u8] = b"metacert::upgrades::node-version";
+/// Prefix of the node's verdicts in its persistent offchain storage (see [`verdict_key`]).
+pub const VERDICT_PREFIX: &[u8] = b"metacert::upgrades::can-run::";
 
 /// Domain separator of readiness signals.
-pub const SIGNAL_CONTEXT: &[u8] = b"metacert:upgrades:readiness";
+pub const SIGNAL_CONTEXT: &[u8] = b"metacert:upgrades:readiness:v2";
 
-/// The offchain worker sends a signal again if it is not on chain after this many blocks.
-pub const SIGNAL_RETRY_BLOCKS: u32 = 10;
+/// A signal is valid for this many blocks after the block it was made at; the offchain worker
+/// sends it again if it is not on chain by then.
+pub const SIGNAL_LONGEVITY: u32 = 10;
+
+/// Where a node writes whether it can run the code `code_hash` (a SCALE `bool`), for the
+/// offchain worker to signal.
+pub fn verdict_key(code_hash: &impl Encode) -> Vec<u8> {
+	let mut key = VERDICT_PREFIX.to_vec();
+	code_hash.encode_to(&mut key);
+	key
+}
 
 /// A pending upgrade of a runtime.
 pub type PendingUpgradeOf<T> = PendingUpgrade<<T as frame_system::Config>::Hash, BlockNumberFor<T>>;
@@ -104,6 +122,13 @@ pub type ActivatedUpgradeOf<T> =
 
 /// The signature of an authority's readiness signal.
 pub type SignatureOf<T> = <<T as Config>::AuthorityId as RuntimeAppPublic>::Signature;
+
+/// A readiness signal of a runtime using this pallet.
+pub type ReadinessSignalOf<T> = ReadinessSignal<
+	<T as Config>::AuthorityId,
+	<T as frame_system::Config>::Hash,
+	BlockNumberFor<T>,
+>;
 
 /// What the benchmarks need from the runtime.
 #[cfg(feature = "runtime-benchmarks")]
@@ -117,7 +142,7 @@ pub mod pallet {
 	use super::*;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -131,8 +156,9 @@ pub mod pallet {
 			traits::{ConstU32, ConstU64},
 		};
 
-		/// A configuration for tests: up to 32 authorities, 8 pending upgrades, the last 16
-		/// activated upgrades kept, middle pool priority for readiness signals, `()` weights.
+		/// A configuration for tests: up to 32 authorities, 8 pending upgrades, code up to 4 MiB,
+		/// the last 16 activated upgrades kept, a 3-block cooldown and the lowest pool priority
+		/// for readiness signals, `()` weights.
 		pub struct TestDefaultConfig;
 
 		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
@@ -143,7 +169,9 @@ pub mod pallet {
 			type MaxAuthorities = ConstU32<32>;
 			type MaxPending = ConstU32<8>;
 			type MaxActivated = ConstU32<16>;
-			type UnsignedPriority = ConstU64<{ TransactionPriority::MAX / 2 }>;
+			type MaxCodeSize = ConstU32<{ 4 * 1024 * 1024 }>;
+			type SignalCooldown = ConstU32<3>;
+			type UnsignedPriority = ConstU64<0>;
 			type WeightInfo = ();
 		}
 	}
@@ -158,9 +186,9 @@ pub mod pallet {
 		/// Who may cancel a pending upgrade.
 		#[pallet::no_default]
 		type CancelOrigin: EnsureOrigin<Self::RuntimeOrigin>;
-		/// Where the code is stored.
+		/// Where the code is stored (and dropped from once installed).
 		#[pallet::no_default]
-		type Preimages: QueryPreimage<H = Self::Hashing>;
+		type Preimages: QueryPreimage<H = Self::Hashing> + StorePreimage;
 		/// The key type authorities sign readiness signals with (the block authoring key).
 		#[pallet::no_default]
 		type AuthorityId: Member
@@ -181,7 +209,14 @@ pub mod pallet {
 		/// How many of the latest activated upgrades [`ActivatedUpgrades`] keeps (at least 1).
 		#[pallet::constant]
 		type MaxActivated: Get<u32>;
-		/// Pool priority of readiness signals.
+		/// Most bytes of runtime code (as stored: compressed) an upgrade may install.
+		#[pallet::constant]
+		type MaxCodeSize: Get<u32>;
+		/// Least blocks between two signals of an authority for one code (at least 1; more than
+		/// 2 so that the pool has forgotten the last signal's tag).
+		#[pallet::constant]
+		type SignalCooldown: Get<u32>;
+		/// Pool priority of readiness signals: below every paid transaction (they pay no fee).
 		#[pallet::constant]
 		type UnsignedPriority: Get<TransactionPriority>;
 		/// Weights of the calls and of the activation.
@@ -204,16 +239,19 @@ pub mod pallet {
 	pub type ActivatedUpgrades<T: Config> =
 		StorageValue<_, BoundedVec<ActivatedUpgradeOf<T>, T::MaxActivated>, ValueQuery>;
 
-	/// The node version each authority last signalled. Keyed by authority key with
-	/// `Twox64Concat`: only current authorities can write an entry, so keys are not chosen by
-	/// an attacker, and the key stays readable.
+	/// Each authority's last signal for each pending code. Keyed first by code hash with
+	/// `Identity` (a hash already, and only pending codes, which governance chose, are keys), so
+	/// that an upgrade's signals are one prefix, cleared when it leaves the queue; then by
+	/// authority key with `Twox64Concat` (only current authorities write entries).
 	#[pallet::storage]
-	pub type SignalOf<T: Config> = StorageMap<_, Twox64Concat, T::AuthorityId, NodeVersion>;
-
-	/// The least node version the running runtime needs: the highest `min_node_version` of the
-	/// upgrades activated so far. Nodes below it stop authoring.
-	#[pallet::storage]
-	pub type RequiredNodeVersion<T: Config> = StorageValue<_, NodeVersion, ValueQuery>;
+	pub type ReadinessOf<T: Config> = StorageDoubleMap<
+		_,
+		Identity,
+		T::Hash,
+		Twox64Concat,
+		T::AuthorityId,
+		Signal<BlockNumberFor<T>>,
+	>;
 
 	/// The least number of blocks between scheduling an upgrade and its activation, so that
 	/// operators have time to upgrade their nodes.
@@ -245,10 +283,10 @@ pub mod pallet {
 			activate_at: BlockNumberFor<T>,
 			/// The announced `spec_version`.
 			spec_version: u32,
-			/// The least node version.
-			min_node_version: NodeVersion,
 			/// The share of authorities that must be ready.
 			required_readiness: Perbill,
+			/// Whether fewer ready authorities than finality needs were explicitly allowed.
+			allow_below_finality: bool,
 			/// The last block to wait for readiness.
 			readiness_deadline: BlockNumberFor<T>,
 		},
@@ -265,8 +303,8 @@ pub mod pallet {
 			code_hash: T::Hash,
 			/// Its `spec_version`.
 			spec_version: u32,
-			/// The least node version that can run it (nodes below stop authoring).
-			min_node_version: NodeVersion,
+			/// The share of current authorities ready for it.
+			readiness: Perbill,
 		},
 		/// An upgrade was not installed; the running runtime is untouched.
 		UpgradeFailed {
@@ -287,12 +325,14 @@ pub mod pallet {
 			/// The last block it waits for.
 			readiness_deadline: BlockNumberFor<T>,
 		},
-		/// An authority signalled the node version it runs.
+		/// An authority signalled whether its node can run a pending upgrade's code.
 		ReadinessSignalled {
 			/// The authority.
 			authority: T::AuthorityId,
-			/// Its node version.
-			version: NodeVersion,
+			/// The code.
+			code_hash: T::Hash,
+			/// Whether its node can run it.
+			can_run: bool,
 		},
 		/// The least activation delay was changed.
 		MinActivationDelaySet {
@@ -317,8 +357,19 @@ pub mod pallet {
 		DeadlineBeforeActivation,
 		/// The signer is not a current authority.
 		NotAnAuthority,
-		/// The authority signalled this version or a newer one already.
+		/// The signal says what the authority's last signal for the code says, or was made more
+		/// than `SIGNAL_LONGEVITY` blocks ago.
 		StaleSignal,
+		/// The signal was made for a block after the current one.
+		FutureSignal,
+		/// The authority's last signal for the code is less than `SignalCooldown` blocks older.
+		SignalCooldown,
+		/// No pending upgrade has this code.
+		CodeNotPending,
+		/// An upgrade with this code is pending already.
+		AlreadyPending,
+		/// The code is longer than `MaxCodeSize`.
+		CodeTooLarge,
 	}
 
 	#[pallet::hooks]
@@ -339,6 +390,11 @@ pub mod pallet {
 			assert!(T::MaxPending::get() > 0, "MaxPending must be positive");
 			assert!(T::MaxAuthorities::get() > 0, "MaxAuthorities must be positive");
 			assert!(T::MaxActivated::get() > 0, "MaxActivated must be positive");
+			assert!(T::SignalCooldown::get() > 2, "SignalCooldown must exceed 2 blocks");
+			assert!(
+				T::MaxCodeSize::get() as usize <= <T::Preimages as StorePreimage>::MAX_LENGTH,
+				"MaxCodeSize must fit in a preimage"
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -349,24 +405,27 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Schedules the runtime code `code_hash` (a noted preimage) to be installed at
-		/// `activate_at`, if it has `spec_version`. Nodes older than `min_node_version` cannot
-		/// run it. If `required_readiness` is not zero, that share of the authorities must have
-		/// signalled `min_node_version` or newer; the upgrade waits for it until
-		/// `readiness_deadline` and fails after.
+		/// Schedules the runtime code `code_hash` (a noted preimage of at most `MaxCodeSize`
+		/// bytes, not pending already) to be installed at `activate_at`, if it has
+		/// `spec_version`. The share `required_readiness` of current authorities, and more than
+		/// two thirds unless `allow_below_finality`, must have signalled that their nodes can run
+		/// it (never fewer than one); the upgrade waits for that until `readiness_deadline` and
+		/// fails after.
 		///
 		/// - origin: `UpgradeOrigin`.
 		///
-		/// Emits `UpgradeScheduled`. Weight: `schedule_upgrade(MaxPending)`.
-		#[pallet::call_index(0)]
+		/// Emits `UpgradeScheduled`. Weight: `schedule_upgrade(MaxPending)`. (Call indices 0 and
+		/// 2 are retired: they had the version-based readiness of storage version 0, and an old
+		/// encoding must not decode as a new call.)
+		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::schedule_upgrade(T::MaxPending::get()))]
 		pub fn schedule_upgrade(
 			origin: OriginFor<T>,
 			code_hash: T::Hash,
 			activate_at: BlockNumberFor<T>,
 			spec_version: u32,
-			min_node_version: NodeVersion,
 			required_readiness: Perbill,
+			allow_below_finality: bool,
 			readiness_deadline: BlockNumberFor<T>,
 		) -> DispatchResult {
 			T::UpgradeOrigin::ensure_origin(origin)?;
@@ -378,7 +437,9 @@ pub mod pallet {
 			);
 			ensure!(readiness_deadline >= activate_at, Error::<T>::DeadlineBeforeActivation);
 			let code_len = T::Preimages::len(&code_hash).ok_or(Error::<T>::CodeNotNoted)?;
+			ensure!(code_len <= T::MaxCodeSize::get(), Error::<T>::CodeTooLarge);
 			let mut pending = PendingUpgrades::<T>::get();
+			ensure!(pending.iter().all(|u| u.code_hash != code_hash), Error::<T>::AlreadyPending);
 			let at = match pending.binary_search_by_key(&activate_at, |u| u.activate_at) {
 				Ok(_) => return Err(Error::<T>::BlockTaken.into()),
 				Err(at) => at,
@@ -388,8 +449,8 @@ pub mod pallet {
 				code_len,
 				activate_at,
 				spec_version,
-				min_node_version,
 				required_readiness,
+				allow_below_finality,
 				readiness_deadline,
 			};
 			pending.try_insert(at, upgrade).map_err(|_| Error::<T>::TooManyPending)?;
@@ -399,8 +460,8 @@ pub mod pallet {
 				code_hash,
 				activate_at,
 				spec_version,
-				min_node_version,
 				required_readiness,
+				allow_below_finality,
 				readiness_deadline,
 			});
 			Ok(())
@@ -410,7 +471,8 @@ pub mod pallet {
 		///
 		/// - origin: `CancelOrigin`.
 		///
-		/// Emits `UpgradeCancelled`. Weight: `cancel_upgrade(MaxPending)`.
+		/// Emits `UpgradeCancelled`. Weight: `cancel_upgrade(MaxPending)` (which clears
+		/// `MaxAuthorities` signals).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::cancel_upgrade(T::MaxPending::get()))]
 		pub fn cancel_upgrade(
@@ -424,7 +486,7 @@ pub mod pallet {
 				.map_err(|_| Error::<T>::NotPending)?;
 			let upgrade = pending.remove(at);
 			PendingUpgrades::<T>::put(pending);
-			T::Preimages::unrequest(&upgrade.code_hash);
+			Self::release(&upgrade.code_hash);
 			Self::deposit_event(Event::UpgradeCancelled {
 				code_hash: upgrade.code_hash,
 				activate_at,
@@ -432,27 +494,28 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Records that `authority` runs node `version`. Sent by the authority's node (its
-		/// offchain worker) as an unsigned transaction carrying the authority's `signature`
-		/// over [`Pallet::signal_payload`]; the pool and block import check the signature.
+		/// Records whether `signal.authority`'s node can run the code of a pending upgrade. Sent
+		/// by the authority's node (its offchain worker) as a bare transaction carrying the
+		/// authority's `signature` over [`Pallet::signal_payload`]; the pool and block import
+		/// check the signature (`validate_unsigned`), and the rules of [`Pallet::check_signal`].
 		///
-		/// - origin: none (unsigned).
+		/// - origin: none (bare).
 		///
 		/// Emits `ReadinessSignalled`. Weight: `signal_readiness`.
-		#[pallet::call_index(2)]
+		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::signal_readiness())]
 		pub fn signal_readiness(
 			origin: OriginFor<T>,
-			authority: T::AuthorityId,
-			version: NodeVersion,
+			signal: ReadinessSignalOf<T>,
 			signature: SignatureOf<T>,
 		) -> DispatchResult {
 			ensure_none(origin)?;
 			// The signature was checked by `validate_unsigned`, which block import runs too.
 			let _ = signature;
-			Self::check_signal(&authority, version)?;
-			SignalOf::<T>::insert(&authority, version);
-			Self::deposit_event(Event::ReadinessSignalled { authority, version });
+			Self::check_signal(&signal, frame_system::Pallet::<T>::block_number())?;
+			let ReadinessSignal { authority, code_hash, can_run, at } = signal;
+			ReadinessOf::<T>::insert(code_hash, &authority, Signal { can_run, at });
+			Self::deposit_event(Event::ReadinessSignalled { authority, code_hash, can_run });
 			Ok(())
 		}
 
@@ -482,20 +545,25 @@ pub mod pallet {
 		type Call = Call<T>;
 
 		fn validate_unsigned(_source: TransactionSource, call: &Self::Call) -> TransactionValidity {
-			let Call::signal_readiness { authority, version, signature } = call else {
+			let Call::signal_readiness { signal, signature } = call else {
 				return InvalidTransaction::Call.into();
 			};
-			Self::check_signal(authority, *version).map_err(|e| match e {
-				Error::<T>::StaleSignal => InvalidTransaction::Stale,
-				_ => InvalidTransaction::BadSigner,
+			let now = frame_system::Pallet::<T>::block_number();
+			Self::check_signal(signal, now).map_err(|e| match e {
+				Error::<T>::NotAnAuthority => InvalidTransaction::BadSigner,
+				Error::<T>::FutureSignal => InvalidTransaction::Future,
+				_ => InvalidTransaction::Stale,
 			})?;
-			if !authority.verify(&Self::signal_payload(authority, *version), signature) {
+			if !signal.authority.verify(&Self::signal_payload(signal), signature) {
 				return InvalidTransaction::BadProof.into();
 			}
+			// Valid until the signal is too old.
+			let end = signal.at.saturating_add(SIGNAL_LONGEVITY.into());
+			let longevity = end.saturating_sub(now).saturated_into::<u64>().max(1);
 			ValidTransaction::with_tag_prefix("UpgradesReadiness")
 				.priority(T::UnsignedPriority::get())
-				.and_provides((authority, *version))
-				.longevity(u64::from(SIGNAL_RETRY_BLOCKS))
+				.and_provides((&signal.authority, signal.code_hash))
+				.longevity(longevity)
 				.propagate(true)
 				.build()
 		}
@@ -503,43 +571,72 @@ pub mod pallet {
 }
 
 impl<T: Config> Pallet<T> {
-	/// The bytes an authority signs to signal `version`: context, authority, version and the
-	/// genesis hash (a signal is valid on this chain only).
-	pub fn signal_payload(authority: &T::AuthorityId, version: NodeVersion) -> Vec<u8> {
+	/// The bytes an authority signs for `signal`: context, the signal and the genesis hash (a
+	/// signal is valid on this chain only).
+	pub fn signal_payload(signal: &ReadinessSignalOf<T>) -> Vec<u8> {
 		let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
-		(SIGNAL_CONTEXT, authority, version, genesis).encode()
+		(SIGNAL_CONTEXT, signal, genesis).encode()
 	}
 
-	/// Checks that `authority` is a current authority and `version` is newer than its last
-	/// signal.
-	fn check_signal(authority: &T::AuthorityId, version: NodeVersion) -> Result<(), Error<T>> {
-		ensure!(T::Authorities::get().contains(authority), Error::<T>::NotAnAuthority);
+	/// The rules of a signal at block `now`: its authority is a current one; its code is
+	/// pending; it was made at a block not after `now` and not more than [`SIGNAL_LONGEVITY`]
+	/// blocks before; it changes what the authority last said about the code; and it comes at
+	/// least [`Config::SignalCooldown`] blocks after that (so an old signal cannot be replayed,
+	/// and an authority cannot flip its word every block).
+	pub fn check_signal(
+		signal: &ReadinessSignalOf<T>,
+		now: BlockNumberFor<T>,
+	) -> Result<(), Error<T>> {
+		ensure!(T::Authorities::get().contains(&signal.authority), Error::<T>::NotAnAuthority);
 		ensure!(
-			SignalOf::<T>::get(authority).is_none_or(|last| version > last),
-			Error::<T>::StaleSignal
+			PendingUpgrades::<T>::get().iter().any(|u| u.code_hash == signal.code_hash),
+			Error::<T>::CodeNotPending
 		);
+		ensure!(signal.at <= now, Error::<T>::FutureSignal);
+		ensure!(now < signal.at.saturating_add(SIGNAL_LONGEVITY.into()), Error::<T>::StaleSignal);
+		if let Some(last) = ReadinessOf::<T>::get(signal.code_hash, &signal.authority) {
+			ensure!(last.can_run != signal.can_run, Error::<T>::StaleSignal);
+			ensure!(
+				signal.at >= last.at.saturating_add(T::SignalCooldown::get().into()),
+				Error::<T>::SignalCooldown
+			);
+		}
 		Ok(())
 	}
 
-	/// The share of `authorities` that signalled `min` or newer, and whether it meets
-	/// `required`.
+	/// How many of `authorities` (at most `MaxAuthorities` of them) last signalled that they
+	/// can run `code_hash`, and of how many.
+	fn count_ready(authorities: &[T::AuthorityId], code_hash: T::Hash) -> (u32, u32) {
+		let counted = &authorities[..authorities.len().min(T::MaxAuthorities::get() as usize)];
+		let ready = counted
+			.iter()
+			.filter(|a| ReadinessOf::<T>::get(code_hash, a).is_some_and(|s| s.can_run))
+			.count();
+		(ready as u32, counted.len() as u32)
+	}
+
+	/// The share of `authorities` ready to run `upgrade`'s code, and whether it is enough to
+	/// install it ([`readiness_met`]).
 	pub fn readiness(
 		authorities: &[T::AuthorityId],
-		min: NodeVersion,
-		required: Perbill,
+		upgrade: &PendingUpgradeOf<T>,
 	) -> (Perbill, bool) {
-		let total = authorities.len().min(T::MaxAuthorities::get() as usize) as u32;
-		let ready = authorities
-			.iter()
-			.take(total as usize)
-			.filter(|a| SignalOf::<T>::get(a).is_some_and(|v| v >= min))
-			.count() as u32;
-		(Perbill::from_rational(ready, total.max(1)), readiness_met(ready, total, required))
+		let (ready, total) = Self::count_ready(authorities, upgrade.code_hash);
+		let met =
+			readiness_met(ready, total, upgrade.required_readiness, upgrade.allow_below_finality);
+		(Perbill::from_rational(ready, total.max(1)), met)
+	}
+
+	/// Drops the request for `code_hash` and its signals (when its upgrade leaves the queue).
+	fn release(code_hash: &T::Hash) {
+		T::Preimages::unrequest(code_hash);
+		let _ = ReadinessOf::<T>::clear_prefix(code_hash, T::MaxAuthorities::get(), None);
 	}
 
 	/// Processes the upgrades due at `now` (the `on_initialize` of this pallet): installs the
 	/// first due one that is ready (never two in a block), fails the unready ones whose deadline
-	/// is reached, keeps the others waiting. Returns the weight used.
+	/// is reached, keeps the others waiting. Returns the weight used: a full block when it tried
+	/// to install code.
 	pub fn do_process(now: BlockNumberFor<T>) -> Weight {
 		let pending = PendingUpgrades::<T>::get();
 		if pending.first().is_none_or(|u| u.activate_at > now) {
@@ -557,17 +654,19 @@ impl<T: Config> Pallet<T> {
 				continue;
 			}
 			weight.saturating_accrue(T::WeightInfo::check_readiness(a));
-			let (readiness, ready) =
-				Self::readiness(&authorities, upgrade.min_node_version, upgrade.required_readiness);
+			let (readiness, ready) = Self::readiness(&authorities, &upgrade);
 			if ready {
-				weight.saturating_accrue(T::WeightInfo::activate(upgrade.code_len));
-				Self::do_activate(&upgrade);
+				// As `System::set_code`: reading the version of unknown code may decompress and
+				// instantiate it.
+				weight = <T as frame_system::Config>::BlockWeights::get().max_block;
+				Self::do_activate(&upgrade, readiness);
 				installed = true;
 			} else if now >= upgrade.readiness_deadline {
-				T::Preimages::unrequest(&upgrade.code_hash);
+				weight.saturating_accrue(T::WeightInfo::expire(a));
+				Self::release(&upgrade.code_hash);
 				log::warn!(
 					target: LOG_TARGET,
-					"runtime upgrade {:?} refused: only {readiness:?} of the authorities are ready",
+					"runtime upgrade {:?} refused: only {readiness:?} of the authorities can run it",
 					upgrade.code_hash
 				);
 				Self::deposit_event(Event::UpgradeFailed {
@@ -590,19 +689,26 @@ impl<T: Config> Pallet<T> {
 		weight
 	}
 
-	/// Checks and installs `upgrade`; reports the outcome.
-	pub(crate) fn do_activate(upgrade: &PendingUpgradeOf<T>) {
+	/// Checks and installs `upgrade`, for which `readiness` of the authorities are ready;
+	/// reports the outcome. Installed code's preimage is dropped.
+	pub(crate) fn do_activate(upgrade: &PendingUpgradeOf<T>, readiness: Perbill) {
 		let code_hash = upgrade.code_hash;
-		let result = Self::check(upgrade);
-		T::Preimages::unrequest(&code_hash);
+		let result = Self::check(upgrade).and_then(|code| {
+			<<T as frame_system::Config>::OnSetCode as SetCode<T>>::set_code(code)
+				.map_err(|_| FailureReason::NotARuntime)
+		});
+		Self::release(&code_hash);
 		match result {
-			Ok(code) => {
-				frame_system::Pallet::<T>::update_code_in_storage(&code);
-				RequiredNodeVersion::<T>::mutate(|v| *v = (*v).max(upgrade.min_node_version));
+			Ok(()) => {
+				// Nothing else requests it: drop it and return any deposit for it.
+				if !T::Preimages::is_requested(&code_hash)
+					&& T::Preimages::len(&code_hash).is_some()
+				{
+					<T::Preimages as StorePreimage>::unnote(&code_hash);
+				}
 				let record = ActivatedUpgrade {
 					code_hash,
 					spec_version: upgrade.spec_version,
-					min_node_version: upgrade.min_node_version,
 					activated_at: frame_system::Pallet::<T>::block_number(),
 				};
 				ActivatedUpgrades::<T>::mutate(|history| {
@@ -613,7 +719,7 @@ impl<T: Config> Pallet<T> {
 				Self::deposit_event(Event::UpgradeActivated {
 					code_hash,
 					spec_version: upgrade.spec_version,
-					min_node_version: upgrade.min_node_version,
+					readiness,
 				});
 			},
 			Err(reason) => {
@@ -623,8 +729,12 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Loads the code of `upgrade` and checks it; returns the code.
+	/// Loads the code of `upgrade` and checks it (its length, its hash, its announced
+	/// `spec_version`, then frame-system's `can_set_code`); returns the code.
 	pub fn check(upgrade: &PendingUpgradeOf<T>) -> Result<Vec<u8>, FailureReason> {
+		if upgrade.code_len > T::MaxCodeSize::get() {
+			return Err(FailureReason::CodeTooLarge);
+		}
 		let code = T::Preimages::fetch(&upgrade.code_hash, Some(upgrade.code_len))
 			.map_err(|_| FailureReason::CodeUnavailable)?;
 		if T::Hashing::hash(&code) != upgrade.code_hash {
@@ -633,54 +743,75 @@ impl<T: Config> Pallet<T> {
 		let new = sp_io::misc::runtime_version(&code)
 			.and_then(|v| RuntimeVersion::decode(&mut &v[..]).ok())
 			.ok_or(FailureReason::NotARuntime)?;
-		let current = <T as frame_system::Config>::Version::get();
-		if new.spec_name != current.spec_name {
-			return Err(FailureReason::SpecNameChanged);
-		}
 		if new.spec_version != upgrade.spec_version {
 			return Err(FailureReason::SpecVersionMismatch);
 		}
-		if new.spec_version <= current.spec_version {
-			return Err(FailureReason::SpecVersionNotHigher);
+		match frame_system::Pallet::<T>::can_set_code(&code, true) {
+			CanSetCodeResult::Ok => Ok(code.into_owned()),
+			CanSetCodeResult::MultiBlockMigrationsOngoing => Err(FailureReason::MigrationsOngoing),
+			CanSetCodeResult::InvalidVersion(e) => Err(match e {
+				frame_system::Error::<T>::InvalidSpecName => FailureReason::SpecNameChanged,
+				frame_system::Error::<T>::SpecVersionNeedsToIncrease => {
+					FailureReason::SpecVersionNotHigher
+				},
+				_ => FailureReason::NotARuntime,
+			}),
 		}
-		Ok(code.into_owned())
 	}
 
-	/// Offchain: signals the node's version for each local authority key whose signal on chain
-	/// is older, at most once per [`SIGNAL_RETRY_BLOCKS`] per key. Returns how many were sent.
+	/// Offchain: for each pending upgrade whose code the node has judged ([`verdict_key`]),
+	/// signals the verdict for each local key of a current authority whose last signal for the
+	/// code says otherwise, once its cooldown is over, at most once per [`SIGNAL_LONGEVITY`]
+	/// blocks per key and code. Returns how many signals were sent.
 	pub fn do_signal_readiness(now: BlockNumberFor<T>) -> Result<usize, &'static str> {
 		if !sp_io::offchain::is_validator() {
 			return Ok(0);
 		}
-		let version = StorageValueRef::persistent(NODE_VERSION_KEY)
-			.get::<NodeVersion>()
-			.map_err(|_| "the node version in offchain storage does not decode")?
-			.ok_or("the node did not write its version to offchain storage")?;
+		let pending = PendingUpgrades::<T>::get();
+		if pending.is_empty() {
+			return Ok(0);
+		}
 		let authorities = T::Authorities::get();
+		let keys: Vec<_> =
+			T::AuthorityId::all().into_iter().filter(|k| authorities.contains(k)).collect();
+		let cooldown = BlockNumberFor::<T>::from(T::SignalCooldown::get());
+		let longevity = BlockNumberFor::<T>::from(SIGNAL_LONGEVITY);
 		let mut sent = 0;
-		for key in T::AuthorityId::all() {
-			if !authorities.contains(&key)
-				|| SignalOf::<T>::get(&key).is_some_and(|last| last >= version)
-			{
+		for upgrade in pending {
+			let code_hash = upgrade.code_hash;
+			let Some(can_run) = StorageValueRef::persistent(&verdict_key(&code_hash))
+				.get::<bool>()
+				.map_err(|_| "the node's verdict in offchain storage does not decode")?
+			else {
 				continue;
+			};
+			for key in &keys {
+				let last = ReadinessOf::<T>::get(code_hash, key);
+				if last.is_some_and(|l| l.can_run == can_run || now < l.at.saturating_add(cooldown))
+				{
+					continue;
+				}
+				let lock_key = (VERDICT_PREFIX, b"/sent/", key, code_hash).encode();
+				let claimed = StorageValueRef::persistent(&lock_key).mutate(
+					|last: Result<Option<(bool, BlockNumberFor<T>)>, _>| match last {
+						Ok(Some((c, at))) if c == can_run && now < at.saturating_add(longevity) => {
+							Err(())
+						},
+						_ => Ok((can_run, now)),
+					},
+				);
+				if claimed.is_err() {
+					continue;
+				}
+				let signal =
+					ReadinessSignal { authority: key.clone(), code_hash, can_run, at: now };
+				let signature =
+					key.sign(&Self::signal_payload(&signal)).ok_or("the keystore cannot sign")?;
+				let call = Call::signal_readiness { signal, signature };
+				SubmitTransaction::<T, Call<T>>::submit_transaction(T::create_bare(call.into()))
+					.map_err(|_| "the transaction pool refused the signal")?;
+				sent += 1;
 			}
-			let lock_key = (NODE_VERSION_KEY, b"/sent/", &key).encode();
-			let retry = BlockNumberFor::<T>::from(SIGNAL_RETRY_BLOCKS);
-			let claimed = StorageValueRef::persistent(&lock_key).mutate(
-				|last: Result<Option<(NodeVersion, BlockNumberFor<T>)>, _>| match last {
-					Ok(Some((v, at))) if v == version && now < at.saturating_add(retry) => Err(()),
-					_ => Ok((version, now)),
-				},
-			);
-			if claimed.is_err() {
-				continue;
-			}
-			let signature =
-				key.sign(&Self::signal_payload(&key, version)).ok_or("the keystore cannot sign")?;
-			let call = Call::signal_readiness { authority: key, version, signature };
-			SubmitTransaction::<T, Call<T>>::submit_transaction(T::create_bare(call.into()))
-				.map_err(|_| "the transaction pool refused the signal")?;
-			sent += 1;
 		}
 		Ok(sent)
 	}
@@ -691,20 +822,33 @@ impl<T: Config> Pallet<T> {
 		PendingUpgrades::<T>::get()
 			.into_iter()
 			.map(|upgrade| {
-				let (readiness, ready) = Self::readiness(
-					&authorities,
-					upgrade.min_node_version,
-					upgrade.required_readiness,
-				);
+				let (readiness, ready) = Self::readiness(&authorities, &upgrade);
 				UpgradeStatus { upgrade, readiness, ready }
 			})
 			.collect()
 	}
 
+	/// The code of the pending upgrade with `code_hash`, for nodes to check that they can run it
+	/// (for runtime APIs; `None` if no pending upgrade has it or it is not stored).
+	pub fn pending_code(code_hash: T::Hash) -> Option<Vec<u8>> {
+		let upgrade = PendingUpgrades::<T>::get().into_iter().find(|u| u.code_hash == code_hash)?;
+		T::Preimages::fetch(&code_hash, Some(upgrade.code_len)).ok().map(|c| c.into_owned())
+	}
+
+	/// The signals of the current authorities for `code_hash` (for runtime APIs).
+	pub fn signals(code_hash: T::Hash) -> Vec<(T::AuthorityId, Signal<BlockNumberFor<T>>)> {
+		T::Authorities::get()
+			.into_iter()
+			.filter_map(|a| ReadinessOf::<T>::get(code_hash, &a).map(|s| (a, s)))
+			.collect()
+	}
+
 	/// Checks the pallet's invariants:
-	/// - pending upgrades are sorted by activation block, one per block;
-	/// - each one's readiness deadline is not before its activation block;
-	/// - the code of each is requested in the preimage store.
+	/// - pending upgrades are sorted by activation block, one per block, one per code;
+	/// - each one's readiness deadline is not before its activation block, and its code is
+	///   requested in the preimage store and not longer than `MaxCodeSize`;
+	/// - every signal is for a pending code;
+	/// - the history is in activation order.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let pending = PendingUpgrades::<T>::get();
@@ -714,12 +858,23 @@ impl<T: Config> Pallet<T> {
 				"pending upgrades not sorted/unique"
 			);
 		}
-		for upgrade in pending.iter() {
+		for (i, upgrade) in pending.iter().enumerate() {
 			ensure!(
 				upgrade.readiness_deadline >= upgrade.activate_at,
 				"a readiness deadline is before its activation"
 			);
 			ensure!(T::Preimages::is_requested(&upgrade.code_hash), "pending code not requested");
+			ensure!(upgrade.code_len <= T::MaxCodeSize::get(), "pending code too large");
+			ensure!(
+				pending[..i].iter().all(|u| u.code_hash != upgrade.code_hash),
+				"a code is pending twice"
+			);
+		}
+		for (code_hash, _, _) in ReadinessOf::<T>::iter() {
+			ensure!(
+				pending.iter().any(|u| u.code_hash == code_hash),
+				"a signal for a code that is not pending"
+			);
 		}
 		let history = ActivatedUpgrades::<T>::get();
 		for pair in history.windows(2) {

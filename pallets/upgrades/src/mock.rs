@@ -1,9 +1,14 @@
-//! Test runtime: frame-system, pallet-preimage and this pallet. Runtime "code" in the tests is
+//! Test runtime: frame-system, pallet-balances, pallet-preimage (deposits held from the noter)
+//! and this pallet. Runtime "code" in the tests is
 //! [`crate::code::runtime_blob`]; the version reader returns its `runtime_version` section, as a
 //! node's executor does. Authorities are `UintAuthorityId`s (test signatures).
 
 use crate::{self as pallet_upgrades, *};
-use frame_support::{derive_impl, parameter_types, traits::ConstU32};
+use frame_support::traits::ConstU64;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{fungible::HoldConsideration, ConstU32, LinearStoragePrice},
+};
 use frame_system::EnsureRoot;
 use sp_runtime::{testing::UintAuthorityId, BuildStorage};
 use sp_version::RuntimeVersion;
@@ -33,6 +38,8 @@ mod runtime {
 	pub type Preimage = pallet_preimage;
 	#[runtime::pallet_index(2)]
 	pub type Upgrades = pallet_upgrades;
+	#[runtime::pallet_index(3)]
+	pub type Balances = pallet_balances;
 }
 
 parameter_types! {
@@ -49,14 +56,46 @@ pub fn running_version() -> RuntimeVersion {
 impl frame_system::Config for Test {
 	type Block = Block;
 	type Version = Version;
+	type AccountData = pallet_balances::AccountData<u64>;
+	type MultiBlockMigrator = MockMigrator;
 }
+
+parameter_types! {
+	/// Whether multi-block migrations are ongoing (settable by tests).
+	pub static MigrationsOngoing: bool = false;
+}
+
+/// A multi-block migrator that is ongoing while [`MigrationsOngoing`] says so.
+pub struct MockMigrator;
+impl frame_support::migrations::MultiStepMigrator for MockMigrator {
+	fn ongoing() -> bool {
+		MigrationsOngoing::get()
+	}
+	fn step() -> frame_support::weights::Weight {
+		Default::default()
+	}
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+}
+
+parameter_types! {
+	/// The hold reason of preimage deposits.
+	pub const PreimageHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::Preimage(pallet_preimage::HoldReason::Preimage);
+}
+
+/// A preimage's deposit: 10 plus 1 per byte.
+pub type PreimageDeposit = LinearStoragePrice<ConstU64<10>, ConstU64<1>, u64>;
 
 impl pallet_preimage::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type WeightInfo = ();
 	type Currency = ();
 	type ManagerOrigin = EnsureRoot<u64>;
-	type Consideration = ();
+	type Consideration = HoldConsideration<u64, Balances, PreimageHoldReason, PreimageDeposit>;
 }
 
 /// The extrinsic type of the test runtime.
@@ -89,6 +128,8 @@ impl Config for Test {
 	type MaxPending = ConstU32<3>;
 	// Small, to test a full history.
 	type MaxActivated = ConstU32<2>;
+	// Small, to test the bound.
+	type MaxCodeSize = ConstU32<{ MAX_CODE }>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Test;
 }
@@ -122,12 +163,24 @@ pub fn code(spec_name: &'static str, spec_version: u32) -> Vec<u8> {
 /// The least activation delay in the tests.
 pub const MIN_DELAY: u64 = 5;
 
+/// The most bytes of code in the tests.
+pub const MAX_CODE: u32 = 1_000;
+
+/// Accounts 1 to 4 start with this balance.
+pub const ENDOWMENT: u64 = 1_000_000;
+
 /// Builds test externalities at block 1 (least activation delay [`MIN_DELAY`]).
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	crate::GenesisConfig::<Test> { min_activation_delay: MIN_DELAY }
-		.assimilate_storage(&mut storage)
-		.unwrap();
+	let storage = RuntimeGenesisConfig {
+		balances: pallet_balances::GenesisConfig {
+			balances: (1..=4).map(|who| (who, ENDOWMENT)).collect(),
+			..Default::default()
+		},
+		upgrades: crate::GenesisConfig { min_activation_delay: MIN_DELAY },
+		..Default::default()
+	}
+	.build_storage()
+	.unwrap();
 	Authorities::set(vec![1.into(), 2.into(), 3.into()]);
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.register_extension(sp_core::traits::ReadRuntimeVersionExt::new(MockVersionReader));

@@ -1,11 +1,15 @@
-//! The runtime API through which nodes and clients read pending upgrades and readiness.
+//! The runtime API through which nodes and clients read pending upgrades, their code and the
+//! authorities' readiness.
 
-use crate::{NodeVersion, UpgradeStatus};
+use crate::{Signal, UpgradeStatus};
 use alloc::vec::Vec;
 use codec::Codec;
 
 sp_api::decl_runtime_apis! {
-	/// Pending runtime upgrades and the node version the running runtime needs.
+	/// Pending runtime upgrades, their code and who can run it.
+	///
+	/// Version 2: readiness per code (version 1 counted signalled node versions).
+	#[api_version(2)]
 	pub trait UpgradesApi<Hash, BlockNumber, AuthorityId>
 	where
 		Hash: Codec,
@@ -14,9 +18,9 @@ sp_api::decl_runtime_apis! {
 	{
 		/// The pending upgrades in activation order, each with the readiness signalled so far.
 		fn pending_upgrades() -> Vec<UpgradeStatus<Hash, BlockNumber>>;
-		/// The least node version that can run the running runtime (set by activated upgrades).
-		fn required_node_version() -> NodeVersion;
-		/// The node version `authority` last signalled, if any.
-		fn signalled_version(authority: AuthorityId) -> Option<NodeVersion>;
+		/// The code of the pending upgrade with `code_hash` (what a node checks it can run).
+		fn pending_code(code_hash: Hash) -> Option<Vec<u8>>;
+		/// The last signals of the current authorities for `code_hash`.
+		fn signals(code_hash: Hash) -> Vec<(AuthorityId, Signal<BlockNumber>)>;
 	}
 }

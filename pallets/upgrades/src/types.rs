@@ -4,84 +4,6 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use sp_runtime::{PerThing, Perbill};
 
-/// A node software version, compared as `(major, minor, patch)`.
-#[derive(
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	PartialOrd,
-	Ord,
-	Debug,
-	Default,
-)]
-pub struct NodeVersion {
-	/// Major version.
-	pub major: u16,
-	/// Minor version.
-	pub minor: u16,
-	/// Patch version.
-	pub patch: u16,
-}
-
-impl NodeVersion {
-	/// The version `major.minor.patch`.
-	pub const fn new(major: u16, minor: u16, patch: u16) -> Self {
-		Self { major, minor, patch }
-	}
-}
-
-impl core::fmt::Display for NodeVersion {
-	fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-		write!(f, "{}.{}.{}", self.major, self.minor, self.patch)
-	}
-}
-
-/// Why a text is not a node version.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum ParseNodeVersionError {
-	/// Not three parts separated by dots.
-	NotThreeParts,
-	/// A part is not a number in `0..=65535`.
-	BadNumber,
-}
-
-impl core::fmt::Display for ParseNodeVersionError {
-	fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-		match self {
-			Self::NotThreeParts => f.write_str("expected MAJOR.MINOR.PATCH, e.g. 1.2.0"),
-			Self::BadNumber => f.write_str("each part must be a number from 0 to 65535"),
-		}
-	}
-}
-
-impl core::str::FromStr for NodeVersion {
-	type Err = ParseNodeVersionError;
-
-	/// Parses `MAJOR.MINOR.PATCH`; a pre-release or build suffix after `-`/`+` is ignored.
-	fn from_str(s: &str) -> Result<Self, Self::Err> {
-		let core = s.split(['-', '+']).next().unwrap_or_default();
-		let mut parts = core.split('.');
-		let mut next = || -> Result<u16, ParseNodeVersionError> {
-			let part = parts.next().ok_or(ParseNodeVersionError::NotThreeParts)?;
-			if part.is_empty() || !part.bytes().all(|b| b.is_ascii_digit()) {
-				return Err(ParseNodeVersionError::BadNumber);
-			}
-			part.parse().map_err(|_| ParseNodeVersionError::BadNumber)
-		};
-		let version = NodeVersion { major: next()?, minor: next()?, patch: next()? };
-		if parts.next().is_some() {
-			return Err(ParseNodeVersionError::NotThreeParts);
-		}
-		Ok(version)
-	}
-}
-
 /// An announced upgrade.
 #[derive(
 	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
@@ -95,10 +17,12 @@ pub struct PendingUpgrade<Hash, BlockNumber> {
 	pub activate_at: BlockNumber,
 	/// The `spec_version` the code must have.
 	pub spec_version: u32,
-	/// The least node version that can run the new runtime.
-	pub min_node_version: NodeVersion,
-	/// The share of authorities that must have signalled `min_node_version` or newer.
+	/// The share of current authorities whose nodes must have signalled that they can run the
+	/// code.
 	pub required_readiness: Perbill,
+	/// Whether governance explicitly accepts fewer ready authorities than GRANDPA needs to
+	/// finalize (more than two thirds); without it that is the least share.
+	pub allow_below_finality: bool,
 	/// The last block the upgrade may wait for readiness; past it the upgrade fails.
 	pub readiness_deadline: BlockNumber,
 }
@@ -112,10 +36,47 @@ pub struct ActivatedUpgrade<Hash, BlockNumber> {
 	pub code_hash: Hash,
 	/// Its `spec_version`.
 	pub spec_version: u32,
-	/// The least node version that can run it.
-	pub min_node_version: NodeVersion,
 	/// The block whose `on_initialize` installed it (the next block runs it).
 	pub activated_at: BlockNumber,
+}
+
+/// What an authority's node says about a pending upgrade's code, signed with the authority's
+/// key (the payload is [`crate::Pallet::signal_payload`]).
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct ReadinessSignal<AuthorityId, Hash, BlockNumber> {
+	/// The authority.
+	pub authority: AuthorityId,
+	/// The code of a pending upgrade.
+	pub code_hash: Hash,
+	/// Whether the node loaded the code with its own executor and host functions and read its
+	/// version.
+	pub can_run: bool,
+	/// The block the signal was made at: a signal is accepted only while recent, and after the
+	/// authority's last signal for the code by at least the cooldown, so an old one cannot be
+	/// replayed.
+	pub at: BlockNumber,
+}
+
+/// An authority's last accepted signal for a code.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub struct Signal<BlockNumber> {
+	/// Whether its node can run the code.
+	pub can_run: bool,
+	/// The block the signal was made at.
+	pub at: BlockNumber,
 }
 
 /// A pending upgrade with the readiness the authorities have signalled so far.
@@ -123,9 +84,9 @@ pub struct ActivatedUpgrade<Hash, BlockNumber> {
 pub struct UpgradeStatus<Hash, BlockNumber> {
 	/// The upgrade.
 	pub upgrade: PendingUpgrade<Hash, BlockNumber>,
-	/// The share of current authorities that signalled `min_node_version` or newer.
+	/// The share of current authorities whose nodes signalled that they can run the code.
 	pub readiness: Perbill,
-	/// Whether that share meets `required_readiness`.
+	/// Whether that share is enough to install it ([`readiness_met`]).
 	pub ready: bool,
 }
 
@@ -155,14 +116,18 @@ pub enum FailureReason {
 	SpecVersionMismatch,
 	/// The code's `spec_version` is not above the running runtime's.
 	SpecVersionNotHigher,
-	/// Not enough authorities signalled a node version able to run it before the deadline.
+	/// Not enough authorities signalled that their nodes can run it before the deadline.
 	ReadinessNotReached,
+	/// The code is longer than `MaxCodeSize`.
+	CodeTooLarge,
+	/// frame-system refuses to set code now: multi-block migrations are ongoing.
+	MigrationsOngoing,
 }
 
 /// Whether `ready` of `total` authorities meet the share `required` (exact: no rounding).
 ///
 /// With no authorities only a zero requirement is met.
-pub fn readiness_met(ready: u32, total: u32, required: Perbill) -> bool {
+pub fn share_met(ready: u32, total: u32, required: Perbill) -> bool {
 	if total == 0 {
 		return required.is_zero();
 	}
@@ -171,13 +136,29 @@ pub fn readiness_met(ready: u32, total: u32, required: Perbill) -> bool {
 	have >= need
 }
 
+/// Whether an upgrade may be installed with `ready` of `total` current authorities able to run
+/// its code: at least one (so some node can author on it, whatever governance asked), at least
+/// the share `required`, and more than two thirds (what GRANDPA needs to finalize) unless
+/// `allow_below_finality`.
+pub fn readiness_met(
+	ready: u32,
+	total: u32,
+	required: Perbill,
+	allow_below_finality: bool,
+) -> bool {
+	let finality = u64::from(ready).saturating_mul(3) > u64::from(total).saturating_mul(2);
+	ready > 0
+		&& ready <= total
+		&& share_met(ready, total, required)
+		&& (allow_below_finality || finality)
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
-	use core::str::FromStr;
 
 	#[test]
-	fn readiness_met_works() {
+	fn share_met_works() {
 		let two_thirds = Perbill::from_parts(666_666_667);
 		// (ready, total, required, met)
 		let table = [
@@ -197,50 +178,47 @@ mod tests {
 			(u32::MAX - 1, u32::MAX, Perbill::one(), false),
 		];
 		for (ready, total, required, met) in table {
+			assert_eq!(share_met(ready, total, required), met, "{ready}/{total} vs {required:?}");
+		}
+	}
+
+	#[test]
+	fn readiness_met_works() {
+		let zero = Perbill::zero();
+		let half = Perbill::from_percent(50);
+		// (ready, total, required, allow_below_finality, met)
+		let table = [
+			// Never with nobody ready, whatever governance asked.
+			(0, 0, zero, true, false),
+			(0, 4, zero, true, false),
+			(0, 4, zero, false, false),
+			// More than two thirds by default: 3 of 4, 2 of 2, 3 of 3, 4 of 5; not 2 of 3.
+			(3, 4, zero, false, true),
+			(2, 4, zero, false, false),
+			(2, 2, zero, false, true),
+			(1, 2, zero, false, false),
+			(2, 3, zero, false, false),
+			(3, 3, zero, false, true),
+			(4, 5, zero, false, true),
+			(1, 1, zero, false, true),
+			// The share asked for on top.
+			(3, 4, Perbill::one(), false, false),
+			(4, 4, Perbill::one(), false, true),
+			// Below finality only when explicitly allowed.
+			(1, 2, half, true, true),
+			(1, 3, half, true, false),
+			(1, 4, zero, true, true),
+			// A count above the authorities (never from the pallet) is refused.
+			(5, 4, zero, true, false),
+			(u32::MAX, u32::MAX, Perbill::one(), false, true),
+			(u32::MAX / 3 * 2, u32::MAX, zero, false, false),
+		];
+		for (ready, total, required, below, met) in table {
 			assert_eq!(
-				readiness_met(ready, total, required),
+				readiness_met(ready, total, required, below),
 				met,
-				"{ready}/{total} vs {required:?}"
+				"{ready}/{total} vs {required:?}, below finality allowed: {below}"
 			);
 		}
-	}
-
-	#[test]
-	fn node_version_parse_works() {
-		let ok = [
-			("1.2.3", NodeVersion::new(1, 2, 3)),
-			("0.1.0", NodeVersion::new(0, 1, 0)),
-			("65535.0.9", NodeVersion::new(65535, 0, 9)),
-			("2.0.0-rc1", NodeVersion::new(2, 0, 0)),
-			("2.0.1+abc", NodeVersion::new(2, 0, 1)),
-		];
-		for (text, version) in ok {
-			assert_eq!(NodeVersion::from_str(text), Ok(version), "{text}");
-			assert_eq!(version.to_string(), text.split(['-', '+']).next().unwrap_or_default());
-		}
-	}
-
-	#[test]
-	fn node_version_parse_fails() {
-		let bad = [
-			("", ParseNodeVersionError::BadNumber),
-			("1.2", ParseNodeVersionError::NotThreeParts),
-			("1.2.3.4", ParseNodeVersionError::NotThreeParts),
-			("1..3", ParseNodeVersionError::BadNumber),
-			("a.b.c", ParseNodeVersionError::BadNumber),
-			("1.2.-3", ParseNodeVersionError::BadNumber),
-			("65536.0.0", ParseNodeVersionError::BadNumber),
-			(" 1.2.3", ParseNodeVersionError::BadNumber),
-		];
-		for (text, error) in bad {
-			assert_eq!(NodeVersion::from_str(text), Err(error), "{text:?}");
-		}
-	}
-
-	#[test]
-	fn node_version_order_works() {
-		assert!(NodeVersion::new(1, 0, 0) > NodeVersion::new(0, 99, 99));
-		assert!(NodeVersion::new(1, 2, 0) > NodeVersion::new(1, 1, 7));
-		assert!(NodeVersion::new(1, 2, 3) >= NodeVersion::new(1, 2, 3));
 	}
 }

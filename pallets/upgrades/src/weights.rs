@@ -56,7 +56,7 @@ pub trait WeightInfo {
 	fn set_min_activation_delay() -> Weight;
 	fn on_initialize_idle() -> Weight;
 	fn check_readiness(a: u32, ) -> Weight;
-	fn activate(c: u32, ) -> Weight;
+	fn expire(a: u32, ) -> Weight;
 }
 
 /// Measured weights of `pallet_upgrades`, storage priced with the runtime's `DbWeight`.
@@ -69,139 +69,145 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Preimage::RequestStatusFor` (r:1 w:1)
 	/// Proof: `Preimage::RequestStatusFor` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	/// Storage: `Upgrades::PendingUpgrades` (r:1 w:1)
-	/// Proof: `Upgrades::PendingUpgrades` (`max_values`: Some(1), `max_size`: Some(465), added: 960, mode: `MaxEncodedLen`)
+	/// Proof: `Upgrades::PendingUpgrades` (`max_values`: Some(1), `max_size`: Some(425), added: 920, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[0, 7]`.
 	fn schedule_upgrade(p: u32, ) -> Weight {
-		// Proof size: measured `166 + p * (92 ±0)`, estimated `3556`.
-		// Minimum execution time: 27_845_000 picoseconds.
-		Weight::from_parts(36_796_517, 3556)
-			// Standard error: 16_602
-			.saturating_add(Weight::from_parts(1_223_947, 0).saturating_mul(p.into()))
+		// Proof size: measured `166 + p * (87 ±0)`, estimated `3556`.
+		// Minimum execution time: 30_648_000 picoseconds.
+		Weight::from_parts(40_864_371, 3556)
+			// Standard error: 20_593
+			.saturating_add(Weight::from_parts(1_306_431, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Upgrades::PendingUpgrades` (r:1 w:1)
-	/// Proof: `Upgrades::PendingUpgrades` (`max_values`: Some(1), `max_size`: Some(465), added: 960, mode: `MaxEncodedLen`)
+	/// Proof: `Upgrades::PendingUpgrades` (`max_values`: Some(1), `max_size`: Some(425), added: 920, mode: `MaxEncodedLen`)
 	/// Storage: `Preimage::StatusFor` (r:1 w:0)
 	/// Proof: `Preimage::StatusFor` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	/// Storage: `Preimage::RequestStatusFor` (r:1 w:1)
 	/// Proof: `Preimage::RequestStatusFor` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
+	/// Storage: `Upgrades::ReadinessOf` (r:32 w:32)
+	/// Proof: `Upgrades::ReadinessOf` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[1, 8]`.
 	fn cancel_upgrade(p: u32, ) -> Weight {
-		// Proof size: measured `135 + p * (91 ±0)`, estimated `3556`.
-		// Minimum execution time: 23_365_000 picoseconds.
-		Weight::from_parts(35_426_166, 3556)
-			// Standard error: 47_292
-			.saturating_add(Weight::from_parts(1_143_680, 0).saturating_mul(p.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Proof size: measured `1820 + p * (86 ±0)`, estimated `82654`.
+		// Minimum execution time: 112_481_000 picoseconds.
+		Weight::from_parts(163_938_987, 82654)
+			// Standard error: 1_026_787
+			.saturating_add(Weight::from_parts(5_681_675, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(35_u64))
+			.saturating_add(T::DbWeight::get().writes(34_u64))
 	}
 	/// Storage: `Aura::Authorities` (r:1 w:0)
 	/// Proof: `Aura::Authorities` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
-	/// Storage: `Upgrades::SignalOf` (r:1 w:1)
-	/// Proof: `Upgrades::SignalOf` (`max_values`: None, `max_size`: Some(46), added: 2521, mode: `MaxEncodedLen`)
+	/// Storage: `Upgrades::PendingUpgrades` (r:1 w:0)
+	/// Proof: `Upgrades::PendingUpgrades` (`max_values`: Some(1), `max_size`: Some(425), added: 920, mode: `MaxEncodedLen`)
+	/// Storage: `Upgrades::ReadinessOf` (r:1 w:1)
+	/// Proof: `Upgrades::ReadinessOf` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn signal_readiness() -> Weight {
-		// Proof size: measured `1700`, estimated `3511`.
-		// Minimum execution time: 36_946_000 picoseconds.
-		Weight::from_parts(63_404_000, 3511)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Proof size: measured `2146`, estimated `3542`.
+		// Minimum execution time: 46_402_000 picoseconds.
+		Weight::from_parts(72_532_000, 3542)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Upgrades::MinActivationDelay` (r:0 w:1)
 	/// Proof: `Upgrades::MinActivationDelay` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_min_activation_delay() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 7_030_000 picoseconds.
-		Weight::from_parts(9_239_000, 0)
+		// Minimum execution time: 8_145_000 picoseconds.
+		Weight::from_parts(10_932_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Upgrades::PendingUpgrades` (r:1 w:0)
-	/// Proof: `Upgrades::PendingUpgrades` (`max_values`: Some(1), `max_size`: Some(465), added: 960, mode: `MaxEncodedLen`)
+	/// Proof: `Upgrades::PendingUpgrades` (`max_values`: Some(1), `max_size`: Some(425), added: 920, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
-		// Proof size: measured `521`, estimated `1950`.
-		// Minimum execution time: 5_489_000 picoseconds.
-		Weight::from_parts(6_955_000, 1950)
+		// Proof size: measured `481`, estimated `1910`.
+		// Minimum execution time: 6_367_000 picoseconds.
+		Weight::from_parts(8_000_000, 1910)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	/// Storage: `Aura::Authorities` (r:1 w:0)
 	/// Proof: `Aura::Authorities` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
-	/// Storage: `Upgrades::SignalOf` (r:32 w:0)
-	/// Proof: `Upgrades::SignalOf` (`max_values`: None, `max_size`: Some(46), added: 2521, mode: `MaxEncodedLen`)
+	/// Storage: `Upgrades::ReadinessOf` (r:32 w:0)
+	/// Proof: `Upgrades::ReadinessOf` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// The range of component `a` is `[1, 32]`.
 	fn check_readiness(a: u32, ) -> Weight {
-		// Proof size: measured `121 + a * (84 ±0)`, estimated `2510 + a * (2521 ±0)`.
-		// Minimum execution time: 15_880_000 picoseconds.
-		Weight::from_parts(9_545_849, 2510)
-			// Standard error: 114_337
-			.saturating_add(Weight::from_parts(6_333_777, 0).saturating_mul(a.into()))
+		// Proof size: measured `185 + a * (83 ±0)`, estimated `2510 + a * (2552 ±0)`.
+		// Minimum execution time: 17_745_000 picoseconds.
+		Weight::from_parts(9_560_002, 2510)
+			// Standard error: 174_440
+			.saturating_add(Weight::from_parts(8_386_976, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
-			.saturating_add(Weight::from_parts(0, 2521).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(0, 2552).saturating_mul(a.into()))
 	}
-	/// Storage: `Preimage::PreimageFor` (r:1 w:0)
-	/// Proof: `Preimage::PreimageFor` (`max_values`: None, `max_size`: Some(4194344), added: 4196819, mode: `MaxEncodedLen`)
+	/// Storage: `Upgrades::PendingUpgrades` (r:1 w:1)
+	/// Proof: `Upgrades::PendingUpgrades` (`max_values`: Some(1), `max_size`: Some(425), added: 920, mode: `MaxEncodedLen`)
+	/// Storage: `Aura::Authorities` (r:1 w:0)
+	/// Proof: `Aura::Authorities` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
+	/// Storage: `Upgrades::ReadinessOf` (r:32 w:32)
+	/// Proof: `Upgrades::ReadinessOf` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// Storage: `Preimage::StatusFor` (r:1 w:0)
 	/// Proof: `Preimage::StatusFor` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
 	/// Storage: `Preimage::RequestStatusFor` (r:1 w:1)
 	/// Proof: `Preimage::RequestStatusFor` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
-	/// Storage: `Upgrades::RequiredNodeVersion` (r:1 w:1)
-	/// Proof: `Upgrades::RequiredNodeVersion` (`max_values`: Some(1), `max_size`: Some(6), added: 501, mode: `MaxEncodedLen`)
-	/// Storage: `Upgrades::ActivatedUpgrades` (r:1 w:1)
-	/// Proof: `Upgrades::ActivatedUpgrades` (`max_values`: Some(1), `max_size`: Some(1473), added: 1968, mode: `MaxEncodedLen`)
-	/// Storage: UNKNOWN KEY `0x3a636f6465` (r:0 w:1)
-	/// Proof: UNKNOWN KEY `0x3a636f6465` (r:0 w:1)
-	/// The range of component `c` is `[1000, 4194304]`.
-	fn activate(c: u32, ) -> Weight {
-		// Proof size: measured `1698 + c * (1 ±0)`, estimated `4197809 + c * (1 ±0)`.
-		// Minimum execution time: 85_250_000 picoseconds.
-		Weight::from_parts(87_573_000, 4197809)
-			// Standard error: 43
-			.saturating_add(Weight::from_parts(5_477, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
-			.saturating_add(Weight::from_parts(0, 1).saturating_mul(c.into()))
+	/// The range of component `a` is `[1, 32]`.
+	fn expire(a: u32, ) -> Weight {
+		// Proof size: measured `336 + a * (83 ±0)`, estimated `3556 + a * (2552 ±0)`.
+		// Minimum execution time: 55_804_000 picoseconds.
+		Weight::from_parts(122_003_506, 3556)
+			// Standard error: 432_389
+			.saturating_add(Weight::from_parts(8_471_803, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(a.into())))
+			.saturating_add(Weight::from_parts(0, 2552).saturating_mul(a.into()))
 	}
 }
 
 /// The same measurements with storage priced as RocksDB (for tests and mocks).
 impl WeightInfo for () {
 	fn schedule_upgrade(p: u32, ) -> Weight {
-		Weight::from_parts(36_796_517, 3556)
-			.saturating_add(Weight::from_parts(1_223_947, 0).saturating_mul(p.into()))
+		Weight::from_parts(40_864_371, 3556)
+			.saturating_add(Weight::from_parts(1_306_431, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn cancel_upgrade(p: u32, ) -> Weight {
-		Weight::from_parts(35_426_166, 3556)
-			.saturating_add(Weight::from_parts(1_143_680, 0).saturating_mul(p.into()))
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		Weight::from_parts(163_938_987, 82654)
+			.saturating_add(Weight::from_parts(5_681_675, 0).saturating_mul(p.into()))
+			.saturating_add(RocksDbWeight::get().reads(35_u64))
+			.saturating_add(RocksDbWeight::get().writes(34_u64))
 	}
 	fn signal_readiness() -> Weight {
-		Weight::from_parts(63_404_000, 3511)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
+		Weight::from_parts(72_532_000, 3542)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_min_activation_delay() -> Weight {
-		Weight::from_parts(9_239_000, 0)
+		Weight::from_parts(10_932_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(6_955_000, 1950)
+		Weight::from_parts(8_000_000, 1910)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 	}
 	fn check_readiness(a: u32, ) -> Weight {
-		Weight::from_parts(9_545_849, 2510)
-			.saturating_add(Weight::from_parts(6_333_777, 0).saturating_mul(a.into()))
+		Weight::from_parts(9_560_002, 2510)
+			.saturating_add(Weight::from_parts(8_386_976, 0).saturating_mul(a.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(a.into())))
-			.saturating_add(Weight::from_parts(0, 2521).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(0, 2552).saturating_mul(a.into()))
 	}
-	fn activate(c: u32, ) -> Weight {
-		Weight::from_parts(87_573_000, 4197809)
-			.saturating_add(Weight::from_parts(5_477, 0).saturating_mul(c.into()))
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
-			.saturating_add(Weight::from_parts(0, 1).saturating_mul(c.into()))
+	fn expire(a: u32, ) -> Weight {
+		Weight::from_parts(122_003_506, 3556)
+			.saturating_add(Weight::from_parts(8_471_803, 0).saturating_mul(a.into()))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(a.into())))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(a.into())))
+			.saturating_add(Weight::from_parts(0, 2552).saturating_mul(a.into()))
 	}
 }

@@ -46,8 +46,9 @@ impl pallet_upgrades::BenchmarkHelper<AuraId> for SetAuraAuthorities {
 }
 
 parameter_types! {
-	/// Readiness signals rank high: there are few, and upgrades wait for them.
-	pub const ReadinessPriority: TransactionPriority = TransactionPriority::MAX / 2;
+	/// Readiness signals pay no fee, so they rank below every paid transaction (whose priority
+	/// is at least 1): a flood of them cannot push paying users out of a block.
+	pub const ReadinessPriority: TransactionPriority = 0;
 }
 
 impl pallet_upgrades::Config for Runtime {
@@ -68,8 +69,13 @@ impl pallet_upgrades::Config for Runtime {
 	type MaxAuthorities = <Runtime as pallet_aura::Config>::MaxAuthorities;
 	/// Upgrades pending at once.
 	type MaxPending = ConstU32<8>;
-	/// The upgrade history clients read: the last 32 (at most 32 x 60 bytes).
+	/// The upgrade history clients read: the last 32 (at most 32 x 40 bytes).
 	type MaxActivated = ConstU32<32>;
+	/// 3 MiB of stored (compressed) code: six times this runtime's 0.5 MiB, under the preimage
+	/// pallet's 4 MiB.
+	type MaxCodeSize = ConstU32<{ 3 * 1024 * 1024 }>;
+	/// An authority may change its word on a code once a minute (10 blocks).
+	type SignalCooldown = ConstU32<10>;
 	/// See [`ReadinessPriority`].
 	type UnsignedPriority = ReadinessPriority;
 	/// Weights measured on this runtime by `scripts/weights.sh`.
