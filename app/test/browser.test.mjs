@@ -202,6 +202,7 @@ describe('the governance app in Chromium', () => {
     // The history the chain keeps: none on this chain since genesis.
     assert.equal((await api.query.upgrades.activatedUpgrades()).length, 0);
     await page.locator('[data-testid="no-activated"]').waitFor();
+    await page.locator('[data-testid="rehearse"]', { hasText: 'scripts/rehearse-upgrade.sh runtime.wasm --rpc ws://' }).waitFor();
     await shot('upgrades');
   });
 });

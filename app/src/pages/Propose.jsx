@@ -35,14 +35,14 @@ export async function buildCall(chain, form) {
       if (!form.code) throw new Error('choose the runtime .wasm file');
       const activateAt = Number(form.activateAt);
       if (!Number.isInteger(activateAt)) throw new Error('the activation block must be a block number');
-      const [major, minor, patch] = String(form.nodeVersion).split('.').map(Number);
-      if ([major, minor, patch].some((x) => !Number.isInteger(x) || x < 0)) throw new Error('the node version must be major.minor.patch');
+      const readiness = Number(form.readiness);
+      if (!(readiness >= 0 && readiness <= 100)) throw new Error('the share of ready authorities must be a percentage from 0 to 100');
       return api.tx.Upgrades.schedule_upgrade({
         code_hash: toHex(Blake2256(form.code)),
         activate_at: activateAt,
         spec_version: Number(form.specVersion),
-        min_node_version: { major, minor, patch },
-        required_readiness: Math.round(Number(form.readiness) / 100 * BILLION),
+        required_readiness: Math.round(readiness / 100 * BILLION),
+        allow_below_finality: Boolean(form.belowFinality),
         readiness_deadline: activateAt + Number(form.deadlineBlocks),
       });
     }
@@ -79,7 +79,7 @@ export async function requiredClass(chain, tx) {
 export function ProposePage({ chain, head, account }) {
   const [form, setForm] = useState({
     kind: 'remark', remark: 'hello from the governance app', parameter: 'feeless_votes.MaxPerBlock', value: '100', raw: '',
-    code: null, codeName: '', specVersion: '', nodeVersion: '0.1.0', activateAt: '', deadlineBlocks: '10', readiness: '100',
+    code: null, codeName: '', specVersion: '', belowFinality: false, activateAt: '', deadlineBlocks: '10', readiness: '100',
   });
   const [plan, setPlan] = useState(null);
   const [stricter, setStricter] = useState(null);
@@ -183,9 +183,10 @@ export function ProposePage({ chain, head, account }) {
             {form.code && <p class="muted">{form.codeName}: {form.code.length.toLocaleString('en')} bytes, hash {toHex(Blake2256(form.code))}</p>}
             <label>Its spec_version <input value={form.specVersion} onInput={set('specVersion')} /></label>
             <label>Activation block <input value={form.activateAt} onInput={set('activateAt')} /></label>
-            <label>Least node version (major.minor.patch) <input value={form.nodeVersion} onInput={set('nodeVersion')} /></label>
-            <label>Authorities ready (%) <input value={form.readiness} onInput={set('readiness')} /></label>
+            <label>Authorities whose nodes can run it (%) <input value={form.readiness} onInput={set('readiness')} /></label>
+            <label><input type="checkbox" checked={form.belowFinality} onChange={(e) => setForm((f) => ({ ...f, belowFinality: e.target.checked }))} /> Allow fewer than finality needs (more than two thirds of the authorities): only if you accept that blocks may stop being finalized</label>
             <label>Readiness deadline (blocks after activation) <input value={form.deadlineBlocks} onInput={set('deadlineBlocks')} /></label>
+            <p class="muted">Rehearse it first, and paste the verdict into the proposal's discussion: <code>scripts/rehearse-upgrade.sh {form.codeName || 'runtime.wasm'} --rpc {chain.url}</code></p>
           </>
         )}
         {form.kind === 'raw' && <label>Call data (hex) <input class="mono" data-testid="raw" value={form.raw} onInput={set('raw')} placeholder="0x0000…" /></label>}

@@ -125,13 +125,18 @@ export async function voteAll(api, index, voters, choice = 'Aye') {
  * The runtime built from this source with spec_version + 1 (crate runtime/next, built by
  * `cargo test --workspace`): $METACERT_NEXT_WASM, else beside the node binary's build.
  */
-export function nextRuntimeWasm() {
+export function nextRuntimeWasmPath() {
   const path = process.env.METACERT_NEXT_WASM
     ?? join(dirname(nodeBinary()), 'wbuild/metacert-runtime-next/metacert_runtime_next.compact.compressed.wasm');
   if (!existsSync(path)) {
     throw new Error(`the spec_version + 1 runtime is not at ${path}: run scripts/test.sh (it builds it) or set METACERT_NEXT_WASM`);
   }
-  return readFileSync(path);
+  return path;
+}
+
+/** The bytes of {@link nextRuntimeWasmPath}. */
+export function nextRuntimeWasm() {
+  return readFileSync(nextRuntimeWasmPath());
 }
 
 /**

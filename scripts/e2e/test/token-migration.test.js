@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { cryptoWaitReady, xxhashAsHex } from '@polkadot/util-crypto';
 
 import {
   PROTOCOL_UPGRADE, ROOT, bestNumber, nodeVersion, notePreimage, propose, sourceSpecVersion, voteAll,
@@ -24,7 +24,6 @@ import { connect, nodeBinary, startNode, waitFor } from '../lib/node.js';
 import { sendAndWait } from '../lib/tx.js';
 
 const MTC = 10n ** 12n;
-const ALL = 1_000_000_000; // Perbill: 100%
 const FIXTURE = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'runtime-106');
 
 /** This source's runtime (what the node embeds), the upgrade target. */
@@ -75,8 +74,9 @@ describe('token migration to snapshots, rehearsed on a chain started on spec 106
     const version = await nodeVersion(api);
     const codeHash = await notePreimage(api, alice, wasm);
     const activateAt = (await bestNumber(api)) + 19;
+    // Spec 106's call (readiness by node version, which nodes no longer signal: none required).
     const upgrade = await propose(api, alice, api.tx.upgrades.scheduleUpgrade(
-      codeHash, activateAt, sourceSpecVersion(), version, ALL, activateAt + 10), PROTOCOL_UPGRADE);
+      codeHash, activateAt, sourceSpecVersion(), version, 0, activateAt + 10), PROTOCOL_UPGRADE);
     await voteAll(api, upgrade, [alice, bob, charlie]);
     const activated = waitForEvent(api, (e) => api.events.upgrades.UpgradeActivated.is(e), 60);
 
@@ -115,6 +115,13 @@ describe('token migration to snapshots, rehearsed on a chain started on spec 106
       assert.equal(now.data.reserved.toBigInt(), old.data.reserved.toBigInt(), `reserved of ${who}`);
       if (who !== eve.address) assert.equal(now.data.frozen.toBigInt(), old.data.frozen.toBigInt(), `frozen of ${who}`);
     }
+    // pallet-upgrades' v1 migration ran too: spec 106's activation stored the node version it
+    // required (v0), which v1 removes; its storage version is 1.
+    assert.equal((await api.query.upgrades.palletVersion()).toNumber(), 1);
+    const required = xxhashAsHex('Upgrades', 128) + xxhashAsHex('RequiredNodeVersion', 128).slice(2);
+    const stored = async (n) => (await api.rpc.state.getStorage(required, await api.rpc.chain.getBlockHash(n))).isSome;
+    assert.equal(await stored(at), true, 'v0 state at the activation block');
+    assert.equal(await stored(at + 1), false, 'removed by the migration');
     // The delegation: Eve's whole balance at the upgrade, frozen.
     const eveNow = (await api.query.system.account(eve.address)).data;
     const delegation = (await api.call.tokenApi.delegationOf(eve.address)).unwrap();

@@ -1,24 +1,27 @@
 // Runtime upgrades seen from polkadot.js on a dev node: the runtime built with spec_version + 1
 // noted as a preimage, `upgrades.scheduleUpgrade` proposed under the protocol-upgrade class and
-// voted; the node's offchain worker signals readiness; the upgrade activates at its block
-// (new specVersion, the chain keeps finalizing, balances and an open proposal survive). An
-// upgrade with broken code fails with `UpgradeFailed` and the chain carries on.
+// voted; the node checks the code with its own executor and its offchain worker signals that it
+// can run it; the upgrade activates at its block (new specVersion, the chain keeps finalizing,
+// balances and an open proposal survive, the code's preimage is dropped and its deposit
+// returned). Bytes that are no runtime: the node signals that it cannot run them, so they are
+// never installed; the upgrade fails at its deadline and the chain carries on.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 
 import { Keyring } from '@polkadot/keyring';
+import { u8aToHex } from '@polkadot/util';
 import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
 
 import {
-  ROOT, PROTOCOL_UPGRADE, bestNumber, finalizedNumber, nextRuntimeWasm, nodeVersion,
-  notePreimage, propose, voteAll, waitForEvent,
+  ROOT, PROTOCOL_UPGRADE, bestNumber, finalizedNumber, nextRuntimeWasm, notePreimage, propose,
+  voteAll, waitForEvent,
 } from '../lib/chain.js';
 import { connect, startNode, waitFor } from '../lib/node.js';
 import { sendAndWait } from '../lib/tx.js';
 
 const MTC = 10n ** 12n;
-const ALL = 1_000_000_000; // Perbill: 100%
 
 describe('runtime upgrades (pallet-upgrades) on a dev node', () => {
   let node;
@@ -44,19 +47,10 @@ describe('runtime upgrades (pallet-upgrades) on a dev node', () => {
   const free = async (address) => (await api.query.system.account(address)).data.free.toBigInt();
   const specVersion = async () => (await api.rpc.state.getRuntimeVersion()).specVersion.toNumber();
 
-  test('an approved upgrade activates at its block; broken code fails and changes nothing', async () => {
+  test('an approved upgrade activates once the node can run it; broken code is never installed', async () => {
     const before = await specVersion();
     const wasm = nextRuntimeWasm();
-    const version = await nodeVersion(api);
-
-    // The offchain worker of this validator signals its node version for Alice's Aura key.
-    const aliceAura = keyring.addFromUri('//Alice').publicKey;
-    await waitFor('Alice\'s readiness signal', async () =>
-      (await api.query.upgrades.signalOf(aliceAura)).isSome, { timeoutMs: 60_000 });
-    const signalled = (await api.query.upgrades.signalOf(aliceAura)).unwrap();
-    assert.deepEqual(
-      [signalled.major.toNumber(), signalled.minor.toNumber(), signalled.patch.toNumber()],
-      [version.major, version.minor, version.patch]);
+    const aliceAura = u8aToHex(keyring.addFromUri('//Alice').publicKey);
 
     // Some state that must survive the upgrade.
     const keeper = keyring.addFromUri('//UpgradeKeeper');
@@ -73,11 +67,12 @@ describe('runtime upgrades (pallet-upgrades) on a dev node', () => {
     const now = await bestNumber(api);
     const badAt = now + 16;
     const goodAt = now + 19;
-    const schedule = (hash, at, spec, minVersion, readiness, deadline) =>
-      api.tx.upgrades.scheduleUpgrade(hash, at, spec, minVersion, readiness, deadline);
+    // The default rule (more than two thirds of the authorities: here the only one).
+    const schedule = (hash, at, deadline) =>
+      api.tx.upgrades.scheduleUpgrade(hash, at, before + 1, 0, false, deadline);
     const [good, broken] = await Promise.all([
-      propose(api, alice, schedule(goodHash, goodAt, before + 1, version, ALL, goodAt + 10), PROTOCOL_UPGRADE),
-      propose(api, bob, schedule(badHash, badAt, before + 1, version, 0, badAt), PROTOCOL_UPGRADE),
+      propose(api, alice, schedule(goodHash, goodAt, goodAt + 10), PROTOCOL_UPGRADE),
+      propose(api, bob, schedule(badHash, badAt, badAt + 1), PROTOCOL_UPGRADE),
     ]);
     // 3 of the 12 endowed accounts: 25% turnout, above the class's 20%.
     await voteAll(api, good, [alice, bob, charlie]);
@@ -85,19 +80,27 @@ describe('runtime upgrades (pallet-upgrades) on a dev node', () => {
     const failedSeen = waitForEvent(api, (e) => api.events.upgrades.UpgradeFailed.is(e), 40);
     const activatedSeen = waitForEvent(api, (e) => api.events.upgrades.UpgradeActivated.is(e), 40);
 
-    // Both get scheduled; the runtime API shows them with their readiness.
+    // Both get scheduled; the node judges each code and its offchain worker signals the verdicts
+    // for Alice's Aura key; the runtime API shows them with their readiness.
     await waitFor('both upgrades pending', async () =>
       (await api.query.upgrades.pendingUpgrades()).length === 2, { timeoutMs: 120_000 });
+    const signalOf = async (hash) => (await api.call.upgradesApi.signals(hash))
+      .map(([who, s]) => [u8aToHex(who.toU8a()), s.canRun.isTrue]);
+    await waitFor('both signals', async () =>
+      (await signalOf(goodHash)).length === 1 && (await signalOf(badHash)).length === 1, { timeoutMs: 60_000 });
+    assert.deepEqual(await signalOf(goodHash), [[aliceAura, true]]);
+    assert.deepEqual(await signalOf(badHash), [[aliceAura, false]], 'the node cannot run bytes that are no runtime');
     const pending = await api.call.upgradesApi.pendingUpgrades();
     assert.deepEqual(pending.map((s) => s.upgrade.activateAt.toNumber()), [badAt, goodAt]);
-    assert.equal(pending[1].ready.isTrue, true, 'the only authority signalled a version able to run it');
-    assert.equal(pending[1].readiness.toNumber(), ALL);
+    assert.deepEqual(pending.map((s) => s.ready.isTrue), [false, true]);
+    assert.equal(pending[1].readiness.toNumber(), 1_000_000_000);
+    assert.match(readFileSync(node.logFile, 'utf8'), new RegExp(`cannot run the runtime upgrade scheduled for block #${badAt}`));
 
-    // The broken code is refused at its block; the runtime is untouched.
+    // The broken code is never installed: it fails at its deadline; the runtime is untouched.
     const failed = await failedSeen;
-    assert.equal(failed.number, badAt);
+    assert.equal(failed.number, badAt + 1);
     assert.equal(failed.event.data.codeHash.toHex(), badHash);
-    assert.equal(failed.event.data.reason.type, 'NotARuntime');
+    assert.equal(failed.event.data.reason.type, 'ReadinessNotReached');
     assert.equal(await specVersion(), before);
 
     // A proposal (inline call) still open when the upgrade activates.
@@ -121,10 +124,13 @@ describe('runtime upgrades (pallet-upgrades) on a dev node', () => {
     await api.disconnect();
     api = await connect(node);
     assert.equal(api.runtimeVersion.specVersion.toNumber(), before + 1);
-    const required = await api.call.upgradesApi.requiredNodeVersion();
-    assert.deepEqual(
-      [required.major.toNumber(), required.minor.toNumber(), required.patch.toNumber()],
-      [version.major, version.minor, version.patch]);
+    // The installed code's preimage is dropped and Alice's deposit for it returned; Bob keeps
+    // the refused bytes (and their deposit) until he unnotes them.
+    assert.equal((await api.query.preimage.requestStatusFor(goodHash)).isNone, true);
+    const heldAt = async (n) => (await api.query.system.account.at(await api.rpc.chain.getBlockHash(n), alice.address))
+      .data.reserved.toBigInt();
+    assert.ok((await heldAt(goodAt)) < (await heldAt(goodAt - 1)), 'Alice\'s preimage deposit is returned');
+    assert.equal((await api.query.preimage.requestStatusFor(badHash)).isSome, true);
     // The chain's upgrade history (what the app's upgrades page lists): the installed upgrade,
     // not the refused one.
     const history = await api.query.upgrades.activatedUpgrades();
