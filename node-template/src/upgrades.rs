@@ -15,7 +15,7 @@
 //! every slot.
 
 use std::{
-	collections::{HashMap, HashSet},
+	collections::{hash_map::Entry, HashMap, HashSet},
 	sync::{
 		atomic::{AtomicBool, Ordering},
 		Arc,
@@ -212,7 +212,7 @@ pub async fn watch<B, C, S, H, AuthorityId>(
 		for status in &pending {
 			let upgrade = &status.upgrade;
 			let hash = upgrade.code_hash;
-			if !judged.contains_key(&hash) {
+			if let Entry::Vacant(slot) = judged.entry(hash) {
 				let Ok(Some(code)) = api.pending_code(at, hash) else { continue };
 				let verdict = check_code(&executor, &code);
 				if let Some(storage) = storage.as_mut() {
@@ -229,7 +229,7 @@ pub async fn watch<B, C, S, H, AuthorityId>(
 						runtime.spec_version,
 					);
 				}
-				judged.insert(hash, Judged { verdict, noticed: None });
+				slot.insert(Judged { verdict, noticed: None });
 			}
 			let Some(entry) = judged.get_mut(&hash) else { continue };
 			let Err(reason) = &entry.verdict else { continue };
