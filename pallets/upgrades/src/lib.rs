@@ -771,10 +771,7 @@ impl<T: Config> Pallet<T> {
 		if pending.is_empty() {
 			return Ok(0);
 		}
-		let authorities = T::Authorities::get();
-		let keys: Vec<_> =
-			T::AuthorityId::all().into_iter().filter(|k| authorities.contains(k)).collect();
-		let cooldown = BlockNumberFor::<T>::from(T::SignalCooldown::get());
+		let keys = T::AuthorityId::all();
 		let longevity = BlockNumberFor::<T>::from(SIGNAL_LONGEVITY);
 		let mut sent = 0;
 		for upgrade in pending {
@@ -786,9 +783,10 @@ impl<T: Config> Pallet<T> {
 				continue;
 			};
 			for key in &keys {
-				let last = ReadinessOf::<T>::get(code_hash, key);
-				if last.is_some_and(|l| l.can_run == can_run || now < l.at.saturating_add(cooldown))
-				{
+				// The chain's own rules: a current authority, a changed word, the cooldown over.
+				let signal =
+					ReadinessSignal { authority: key.clone(), code_hash, can_run, at: now };
+				if Self::check_signal(&signal, now).is_err() {
 					continue;
 				}
 				let lock_key = (VERDICT_PREFIX, b"/sent/", key, code_hash).encode();
@@ -803,8 +801,6 @@ impl<T: Config> Pallet<T> {
 				if claimed.is_err() {
 					continue;
 				}
-				let signal =
-					ReadinessSignal { authority: key.clone(), code_hash, can_run, at: now };
 				let signature =
 					key.sign(&Self::signal_payload(&signal)).ok_or("the keystore cannot sign")?;
 				let call = Call::signal_readiness { signal, signature };
